@@ -1,0 +1,47 @@
+package org.kamaelia.axon;
+
+/**
+ * A send into a bounded inbox that is full (Axon's noSpaceInBox). The message was not delivered: it
+ * stays with the sender, which is woken once space is freed in that inbox.
+ *
+ * <p>Likely causes: the receiver is slower than the sender (use {@code sendBlocking} to wait for space
+ * instead, which is how backpressure is meant to travel); the inbox's capacity is too small for the
+ * bursts it receives; the receiver has stopped reading without finishing.
+ */
+public class BoxFullException extends AxonException {
+    private static final long serialVersionUID = 1L;
+
+    private final String component;
+    private final String box;
+    private final int size;
+    private final int capacity;
+
+    BoxFullException(Box via, Inbox full, int size, int capacity) {
+        super((via == full ? "" : "send on " + via + ": ") + full.ownerName + " inbox '" + full.name
+                + "' is full (" + size + " messages, capacity " + capacity + ")");
+        this.component = full.ownerName;
+        this.box = full.name;
+        this.size = size;
+        this.capacity = capacity;
+    }
+
+    /** The name of the component whose inbox was full. */
+    public String component() {
+        return component;
+    }
+
+    /** The name of the full inbox. */
+    public String box() {
+        return box;
+    }
+
+    /** How many messages it held (Axon's first argument). */
+    public int size() {
+        return size;
+    }
+
+    /** Its capacity (Axon's second argument). */
+    public int capacity() {
+        return capacity;
+    }
+}

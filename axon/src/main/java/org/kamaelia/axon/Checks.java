@@ -1,0 +1,50 @@
+package org.kamaelia.axon;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Argument checks with one message shape: {@code name: value (expected: ...)}. Null arguments throw
+ * NullPointerException, bad values IllegalArgumentException. Each method returns the checked value.
+ */
+final class Checks {
+    private Checks() {
+    }
+
+    static String boxName(String n) {
+        Objects.requireNonNull(n, "box name");
+        if (n.isEmpty()) {
+            throw new IllegalArgumentException("box name: \"\" (expected: a non-empty name)");
+        }
+        return n;
+    }
+
+    static int capacity(int c) {
+        if (c < 0) {
+            throw new IllegalArgumentException("capacity: " + c + " (expected: >= 1, or 0 for unbounded)");
+        }
+        return c;
+    }
+
+    static Duration nonNegative(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(what + ": " + d + " (expected: >= 0)");
+        }
+        return d;
+    }
+
+    static Object message(Object m, String component) {
+        if (m == null) {
+            throw new NullPointerException(component + ": message is null (messages must not be null)");
+        }
+        return m;
+    }
+
+    static int positive(int v, String what) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(what + ": " + v + " (expected: > 0)");
+        }
+        return v;
+    }
+}

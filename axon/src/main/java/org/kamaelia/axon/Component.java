@@ -1,0 +1,878 @@
+package org.kamaelia.axon;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kamaelia.axon.ipc.ErrorInformation;
+import org.kamaelia.axon.ipc.ProducerFinished;
+
+/**
+ * A component: a microprocess with named inboxes and outboxes, that shares nothing and talks to other
+ * components only by sending messages through linked boxes. This is Axon's {@code component}.
+ *
+ * <h2>Creating</h2>
+ * Subclass it and write {@link #main()} as plain straight-line code. The constructor gives every
+ * component the standard boxes: inboxes {@code "inbox"} (data) and {@code "control"} (shutdown
+ * requests), outboxes {@code "outbox"} (data) and {@code "signal"} (end of stream and errors), like a
+ * Unix process's stdin, signals, stdout and stderr. Declare more boxes in the constructor with
+ * {@link #declareInbox(String, String)} and {@link #declareOutbox(String, String)}, each with a
+ * one-line description that {@link #describe()} reports.
+ * <pre>{@code
+ * class Doubler extends Component {
+ *     protected void main() {
+ *         for (;;) {
+ *             while (dataReady("inbox")) {
+ *                 send(2 * (Integer) recv("inbox"), "outbox");
+ *             }
+ *             if (dataReady("control")) {
+ *                 Object msg = recv("control");
+ *                 if (msg instanceof ProducerFinished || msg instanceof ShutdownMicroprocess) {
+ *                     send(msg, "signal");
+ *                     return;
+ *                 }
+ *             }
+ *             pause();
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <h2>Wiring</h2>
+ * {@link #link(Component, String, Component, String)} joins an outbox to an inbox. A parent passes
+ * its own inbox through to a child with {@link #linkInbox} and a child's outbox out through its own
+ * with {@link #linkOutbox}. A box feeds at most one destination; many boxes may feed one inbox.
+ * <pre>
+ *   producer                  consumer
+ *   [outbox] ---------------> [inbox]      send() puts the message straight into the final inbox
+ *   [signal] ---------------> [control]    (no postman: chains of links resolve once, when made)
+ * </pre>
+ *
+ * <h2>How messages flow</h2>
+ * {@link #send} puts the message into the final inbox before it returns and wakes that inbox's owner.
+ * An outbox with no link drops what is sent on it (counted, see {@link #unlinkedDropCount}). An inbox
+ * is unbounded unless given a capacity ({@link #setInboxSize}); {@link #send} into a full one throws
+ * {@link BoxFullException} and the message stays with the sender, while {@link #sendBlocking} waits
+ * for space. Sending to a component that has finished never blocks or throws: the message is dropped
+ * and counted ({@link #droppedCount}). Messages are passed by reference; along one link, and from one
+ * sender into one inbox, order is kept.
+ *
+ * <h2>Pausing</h2>
+ * {@link #pause()} blocks until the next wake-up: a delivery to any of this component's inboxes,
+ * space freed in a bounded inbox that refused it, or a child finishing. A wake-up that came while the
+ * component was running is kept, so pause then returns at once; messages that were already waiting do
+ * not by themselves keep it awake. So the usual loop is: handle everything that is ready, then pause.
+ *
+ * <h2>Lifecycle</h2>
+ * <pre>
+ *   CREATED --activate()--> ACTIVE --main() returns or throws--> FINISHED
+ * </pre>
+ * {@link #activate()} starts {@code main()} on a virtual thread of its own. When {@code main()}
+ * returns the component finishes: the links it made are removed, its parents are woken, and later
+ * deliveries to it are dropped and counted. When {@code main()} throws, only this component ends: the
+ * runtime logs the exception, sends an {@link ErrorInformation} carrying it on "signal" and then a
+ * {@link ProducerFinished}, so whatever is downstream finishes by the usual convention, and records
+ * the failure ({@link #failure()}, {@link #failures()}, {@link Scheduler#failures()}).
+ *
+ * <h2>Thread safety</h2>
+ * {@code recv}, {@code dataReady}, {@code anyReady}, {@code pause} and {@code send} are for the
+ * component's own thread (its {@code main()}). Linking, children, {@link #deliver}, lifecycle queries
+ * and {@link #activate()} may be called from any thread. Actions of a thread before it sends a message
+ * happen-before the actions of the receiver after the {@code recv} that returns it.
+ */
+public abstract class Component {
+
+    /** The states a component moves through, forward only. */
+    public enum State { CREATED, ACTIVE, FINISHED }
+
+    /** Capacity value meaning "no limit" (the default for every inbox). */
+    public static final int UNBOUNDED = 0;
+
+    private static final System.Logger LOG = System.getLogger("org.kamaelia.axon");
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final ThreadLocal<Component> CURRENT = new ThreadLocal<>();
+
+    private final long id;
+    private final String name;
+    final Parker parker;
+
+    private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>(4);
+    private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>(4);
+    private final Inbox inboxBox;
+    private final Inbox controlBox;
+    private final Outbox outboxBox;
+    private final Outbox signalBox;
+
+    private final List<Component> children = new CopyOnWriteArrayList<>();
+    private final List<Component> parents = new CopyOnWriteArrayList<>();
+    /** Components activated from this component's thread: what run() waits for. */
+    private final List<Component> started = new CopyOnWriteArrayList<>();
+    /** Links this component's postoffice made. Guarded by Linkage.TOPOLOGY. */
+    final List<Linkage> linkages = new ArrayList<>(2);
+    /** How many of this component's inboxes are linked onward. Guarded by Linkage.TOPOLOGY. */
+    int forwardingInboxes;
+    /** Set when an inbox linked onward by another thread still holds messages to move. */
+    private volatile boolean strays;
+
+    private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile Scheduler scheduler;
+    private volatile Thread thread;
+    private volatile Throwable failure;
+
+    /** Gives the standard boxes: inboxes "inbox" and "control", outboxes "outbox" and "signal". */
+    protected Component() {
+        this.id = IDS.incrementAndGet();
+        String simple = getClass().getSimpleName();
+        if (simple.isEmpty()) {
+            String n = getClass().getName();
+            simple = n.substring(n.lastIndexOf('.') + 1);
+        }
+        this.name = simple + "_" + id;
+        this.parker = new Parker(name);
+        this.inboxBox = putInbox("inbox", "data to process");
+        this.controlBox = putInbox("control", "shutdown requests (ProducerFinished, ShutdownMicroprocess)");
+        this.outboxBox = putOutbox("outbox", "data produced");
+        this.signalBox = putOutbox("signal", "end of stream and errors");
+    }
+
+    // ------------------------------------------------------------------ boxes
+
+    private Inbox putInbox(String boxName, String description) {
+        Inbox b = new Inbox(boxName, description, this, name, parker);
+        inboxes.put(boxName, b);
+        return b;
+    }
+
+    private Outbox putOutbox(String boxName, String description) {
+        Outbox b = new Outbox(boxName, description, this, name);
+        outboxes.put(boxName, b);
+        return b;
+    }
+
+    /**
+     * Declares an inbox. Call it from the constructor (or any time before the box is used).
+     *
+     * @throws IllegalArgumentException when an inbox of that name exists already
+     */
+    protected final void declareInbox(String boxName, String description) {
+        declareInbox(boxName, description, UNBOUNDED);
+    }
+
+    /**
+     * Declares an inbox that holds at most {@code capacity} messages ({@link #UNBOUNDED} for no limit).
+     *
+     * @throws IllegalArgumentException when an inbox of that name exists already, or capacity &lt; 0
+     */
+    protected final void declareInbox(String boxName, String description, int capacity) {
+        Checks.boxName(boxName);
+        Objects.requireNonNull(description, "description");
+        Checks.capacity(capacity);
+        if (inboxes.containsKey(boxName)) {
+            throw new IllegalArgumentException(name + ": inbox '" + boxName + "' is already declared");
+        }
+        putInbox(boxName, description).capacity = capacity;
+    }
+
+    /**
+     * Declares an outbox.
+     *
+     * @throws IllegalArgumentException when an outbox of that name exists already
+     */
+    protected final void declareOutbox(String boxName, String description) {
+        Checks.boxName(boxName);
+        Objects.requireNonNull(description, "description");
+        if (outboxes.containsKey(boxName)) {
+            throw new IllegalArgumentException(name + ": outbox '" + boxName + "' is already declared");
+        }
+        putOutbox(boxName, description);
+    }
+
+    /**
+     * Adds an inbox while running (Axon's AdaptiveCommsComponent.addInbox): the name is {@code base}
+     * when free, else {@code base} followed by a number.
+     *
+     * @return the name of the new inbox
+     */
+    protected final String addInbox(String base, String description) {
+        Checks.boxName(base);
+        synchronized (inboxes) { // short, never blocks
+            String n = unique(base, inboxes.keySet());
+            putInbox(n, description);
+            return n;
+        }
+    }
+
+    /** Adds an outbox while running; see {@link #addInbox}. */
+    protected final String addOutbox(String base, String description) {
+        Checks.boxName(base);
+        synchronized (outboxes) {
+            String n = unique(base, outboxes.keySet());
+            putOutbox(n, description);
+            return n;
+        }
+    }
+
+    private static String unique(String base, Set<String> taken) {
+        if (!taken.contains(base)) {
+            return base;
+        }
+        for (int i = 1; ; i++) {
+            String n = base + i;
+            if (!taken.contains(n)) {
+                return n;
+            }
+        }
+    }
+
+    /**
+     * Deletes an inbox added with {@link #addInbox} or declared, removing every link into or out of it.
+     * Messages still in it are dropped and counted. The standard boxes cannot be deleted.
+     *
+     * @throws NoSuchBoxException when there is no such inbox
+     */
+    protected final void deleteInbox(String boxName) {
+        Inbox b = inbox(boxName);
+        if (b == inboxBox || b == controlBox) {
+            throw new IllegalArgumentException(name + ": the standard inbox '" + boxName + "' cannot be deleted");
+        }
+        removeLinksOf(b);
+        inboxes.remove(boxName);
+    }
+
+    /** Deletes an outbox; see {@link #deleteInbox}. */
+    protected final void deleteOutbox(String boxName) {
+        Outbox b = outbox(boxName);
+        if (b == outboxBox || b == signalBox) {
+            throw new IllegalArgumentException(name + ": the standard outbox '" + boxName + "' cannot be deleted");
+        }
+        removeLinksOf(b);
+        outboxes.remove(boxName);
+    }
+
+    private static void removeLinksOf(Box b) {
+        List<Linkage> all = new ArrayList<>(Linkage.incoming(b));
+        Linkage.TOPOLOGY.lock();
+        try {
+            if (b.out != null) {
+                all.add(b.out);
+            }
+        } finally {
+            Linkage.TOPOLOGY.unlock();
+        }
+        for (Linkage l : all) {
+            l.remove();
+        }
+    }
+
+    final Inbox inbox(String boxName) {
+        if (boxName == "inbox") { // identity first: literals are interned; equals() below for the rest
+            return inboxBox;
+        }
+        if (boxName == "control") {
+            return controlBox;
+        }
+        Inbox b = inboxes.get(Objects.requireNonNull(boxName, "inbox name"));
+        if (b == null) {
+            throw new NoSuchBoxException(name, "inbox", boxName, inboxes.keySet());
+        }
+        return b;
+    }
+
+    final Outbox outbox(String boxName) {
+        if (boxName == "outbox") {
+            return outboxBox;
+        }
+        if (boxName == "signal") {
+            return signalBox;
+        }
+        Outbox b = outboxes.get(Objects.requireNonNull(boxName, "outbox name"));
+        if (b == null) {
+            throw new NoSuchBoxException(name, "outbox", boxName, outboxes.keySet());
+        }
+        return b;
+    }
+
+    /** The names of this component's inboxes. */
+    public final Set<String> inboxNames() {
+        return Collections.unmodifiableSet(new java.util.TreeSet<>(inboxes.keySet()));
+    }
+
+    /** The names of this component's outboxes. */
+    public final Set<String> outboxNames() {
+        return Collections.unmodifiableSet(new java.util.TreeSet<>(outboxes.keySet()));
+    }
+
+    /** Each inbox's name with its one-line description. */
+    public final Map<String, String> inboxDescriptions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        new java.util.TreeMap<>(inboxes).forEach((k, v) -> m.put(k, v.description));
+        return m;
+    }
+
+    /** Each outbox's name with its one-line description. */
+    public final Map<String, String> outboxDescriptions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        new java.util.TreeMap<>(outboxes).forEach((k, v) -> m.put(k, v.description));
+        return m;
+    }
+
+    /** A few lines naming this component and describing each of its boxes. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(name).append('\n');
+        inboxDescriptions().forEach((k, v) -> sb.append("  inbox  ").append(k).append(": ").append(v).append('\n'));
+        outboxDescriptions().forEach((k, v) -> sb.append("  outbox ").append(k).append(": ").append(v).append('\n'));
+        return sb.toString();
+    }
+
+    /**
+     * Limits an inbox to {@code capacity} messages ({@link #UNBOUNDED} removes the limit; Axon's
+     * setInboxSize). The limit counts only while this inbox is a final destination. Any thread.
+     */
+    public final void setInboxSize(String inboxName, int capacity) {
+        Checks.capacity(capacity);
+        Inbox b = inbox(inboxName);
+        b.capacity = capacity;
+        b.wakeSpaceWaiters();
+    }
+
+    /** The capacity of an inbox, {@link #UNBOUNDED} when it has none. */
+    public final int inboxSize(String inboxName) {
+        return inbox(inboxName).capacity;
+    }
+
+    /** Messages dropped at this inbox because this component had finished (unread ones included). */
+    public final long droppedCount(String inboxName) {
+        return inbox(inboxName).droppedCount();
+    }
+
+    /** Messages sent on this outbox while it was linked nowhere (Axon's null sink), counted. */
+    public final long unlinkedDropCount(String outboxName) {
+        return outbox(outboxName).unlinkedDrops();
+    }
+
+    // ------------------------------------------------------------------ messages (own thread)
+
+    /** True when the named inbox holds a message. Counts only this inbox's own storage. */
+    protected final boolean dataReady(String inboxName) {
+        return !inbox(inboxName).queue.isEmpty();
+    }
+
+    /** {@code dataReady("inbox")}. */
+    protected final boolean dataReady() {
+        return !inboxBox.queue.isEmpty();
+    }
+
+    /** How many messages the named inbox holds (approximate while senders are active). */
+    protected final int dataCount(String inboxName) {
+        return inbox(inboxName).size();
+    }
+
+    /** True when any inbox holds a message. */
+    protected final boolean anyReady() {
+        if (!inboxBox.queue.isEmpty() || !controlBox.queue.isEmpty()) {
+            return true;
+        }
+        for (Inbox b : inboxes.values()) {
+            if (!b.queue.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Takes the oldest message from an inbox.
+     *
+     * @throws EmptyBoxException when the inbox holds nothing
+     * @throws NoSuchBoxException when there is no inbox of that name
+     */
+    protected final Object recv(String inboxName) {
+        Inbox b = inbox(inboxName);
+        Object m = b.take();
+        if (m == null) {
+            throw new EmptyBoxException(name, inboxName);
+        }
+        return m;
+    }
+
+    /** {@code recv("inbox")}. */
+    protected final Object recv() {
+        return recv("inbox");
+    }
+
+    /**
+     * Takes the oldest message from an inbox, waiting up to {@code timeout} for one.
+     *
+     * @return the message, or null when none came in time
+     */
+    protected final Object recv(String inboxName, Duration timeout) {
+        Inbox b = inbox(inboxName);
+        Object m = b.take();
+        if (m != null) {
+            return m;
+        }
+        long deadline = System.nanoTime() + Checks.nonNegative(timeout, "timeout").toNanos();
+        boolean consumed = false;
+        try {
+            for (;;) {
+                m = b.take();
+                if (m != null) {
+                    return m;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                forwardStrays();
+                consumed |= parker.pause(left);
+            }
+        } finally {
+            if (consumed) {
+                parker.wake(); // the wake-up may have been for another box: keep it for the next pause
+            }
+        }
+    }
+
+    /**
+     * Sends a message on an outbox: it is in the final inbox when this returns.
+     *
+     * @throws BoxFullException when the destination is bounded and full; the message was not delivered,
+     *                          and this component is woken once space is freed there
+     * @throws NoSuchBoxException when there is no outbox of that name
+     */
+    protected final void send(Object message, String outboxName) {
+        outbox(outboxName).send(Checks.message(message, name), parker);
+    }
+
+    /** {@code send(message, "outbox")}. */
+    protected final void send(Object message) {
+        outboxBox.send(Checks.message(message, name), parker);
+    }
+
+    /**
+     * Sends a message, waiting as long as it takes for space in a bounded destination. This is how
+     * backpressure travels through a graph.
+     */
+    protected final void sendBlocking(Object message, String outboxName) {
+        sendBlocking(message, outboxName, null);
+    }
+
+    /**
+     * Sends a message, waiting up to {@code timeout} for space in a bounded destination.
+     *
+     * @return true when delivered, false when the time ran out (the message was not delivered)
+     */
+    protected final boolean sendBlocking(Object message, String outboxName, Duration timeout) {
+        Checks.message(message, name);
+        Outbox ob = outbox(outboxName);
+        long deadline = timeout == null ? 0 : System.nanoTime() + Checks.nonNegative(timeout, "timeout").toNanos();
+        boolean consumed = false;
+        try {
+            for (;;) {
+                Inbox d = ob.dest;
+                if (d == null || d.offer(message)) {
+                    if (d == null) {
+                        ob.send(message, parker); // counts the drop
+                    }
+                    return true;
+                }
+                d.awaitSpace(parker);
+                if (d.offer(message)) {
+                    return true;
+                }
+                long left = timeout == null ? -1 : deadline - System.nanoTime();
+                if (timeout != null && left <= 0) {
+                    return false;
+                }
+                parker.waitingOn = d;
+                try {
+                    consumed |= parker.pause(left);
+                } finally {
+                    parker.waitingOn = null;
+                }
+            }
+        } finally {
+            if (consumed) {
+                parker.wake();
+            }
+        }
+    }
+
+    /** Blocks until the next wake-up (see the class documentation). */
+    protected final void pause() {
+        forwardStrays();
+        parker.pause(-1);
+    }
+
+    /**
+     * Blocks until the next wake-up or until {@code timeout} has passed.
+     *
+     * @return true when woken, false when the time ran out
+     */
+    protected final boolean pause(Duration timeout) {
+        forwardStrays();
+        long n = Checks.nonNegative(timeout, "timeout").toNanos();
+        return parker.pause(n == 0 ? 0 : n);
+    }
+
+    /**
+     * Puts a message straight into one of this component's inboxes, from any thread (Axon's
+     * {@code _deliver}); it goes on to the final inbox when that inbox is linked onward.
+     *
+     * @throws BoxFullException when the final inbox is bounded and full
+     */
+    public final void deliver(Object message, String inboxName) {
+        Inbox b = inbox(inboxName);
+        Inbox d = b.dest;
+        Checks.message(message, name);
+        if (!d.offer(message)) {
+            Component cur = CURRENT.get();
+            d.refused(message, cur == null ? null : cur.parker, b);
+        }
+    }
+
+    // ------------------------------------------------------------------ linking
+
+    /** Links {@code source}'s outbox to {@code sink}'s inbox; the link belongs to this component. */
+    public final Linkage link(Component source, String outboxName, Component sink, String inboxName) {
+        return link(source, outboxName, sink, inboxName, Linkage.Passthrough.NONE);
+    }
+
+    /**
+     * Links two boxes; the link belongs to this component and is removed when it finishes.
+     *
+     * @param passthrough NONE: source outbox to sink inbox; INBOX: source inbox to sink inbox (a parent
+     *                    passing its inbox to a child); OUTBOX: source outbox to sink outbox (a child's
+     *                    outbox passed out through its parent)
+     * @throws BoxAlreadyLinkedException when the source box already feeds a destination
+     * @throws NoSuchBoxException when either box does not exist
+     */
+    public final Linkage link(Component source, String sourceBox, Component sink, String sinkBox,
+                              Linkage.Passthrough passthrough) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(passthrough, "passthrough");
+        Box src = passthrough == Linkage.Passthrough.INBOX ? source.inbox(sourceBox) : source.outbox(sourceBox);
+        Box dst = passthrough == Linkage.Passthrough.OUTBOX ? sink.outbox(sinkBox) : sink.inbox(sinkBox);
+        return Linkage.create(src, dst, passthrough, this);
+    }
+
+    /** Passes one of this component's inboxes through to a child's inbox (passthrough 1). */
+    public final Linkage linkInbox(String myInbox, Component child, String childInbox) {
+        return link(this, myInbox, child, childInbox, Linkage.Passthrough.INBOX);
+    }
+
+    /** Passes a child's outbox out through one of this component's outboxes (passthrough 2). */
+    public final Linkage linkOutbox(Component child, String childOutbox, String myOutbox) {
+        return link(child, childOutbox, this, myOutbox, Linkage.Passthrough.OUTBOX);
+    }
+
+    /** Removes a link this component made; a link it does not know is ignored. */
+    public final void unlink(Linkage linkage) {
+        Objects.requireNonNull(linkage, "linkage");
+        if (linkage.creator == this) {
+            linkage.remove();
+        }
+    }
+
+    /** Removes every link this component made in which {@code c} is source or sink. */
+    public final void unlink(Component c) {
+        for (Linkage l : linkages()) {
+            if (l.source() == c || l.sink() == c) {
+                l.remove();
+            }
+        }
+    }
+
+    /** Removes every link this component made. */
+    public final void unlinkAll() {
+        for (Linkage l : linkages()) {
+            l.remove();
+        }
+    }
+
+    /** The links this component made and that still exist. */
+    public final List<Linkage> linkages() {
+        Linkage.TOPOLOGY.lock();
+        try {
+            return List.copyOf(linkages);
+        } finally {
+            Linkage.TOPOLOGY.unlock();
+        }
+    }
+
+    /** Called by Linkage after an inbox of this component holding messages was linked onward. */
+    void migrateOrRequest(Inbox from) {
+        Thread t = thread;
+        if (t == Thread.currentThread() || state.get() == State.CREATED) {
+            moveStrays(from);
+        } else {
+            strays = true;
+            parker.wake();
+        }
+    }
+
+    /** Moves messages left in inboxes that are linked onward to their final inbox. Own thread. */
+    private void forwardStrays() {
+        if (forwardingInboxes == 0 && !strays) {
+            return;
+        }
+        strays = false;
+        for (Inbox b : inboxes.values()) {
+            if (b.dest != b) {
+                moveStrays(b);
+            }
+        }
+    }
+
+    private static void moveStrays(Inbox from) {
+        Object m;
+        while ((m = from.queue.peek()) != null) {
+            Inbox d = from.dest;
+            if (d == null || d == from) {
+                return;
+            }
+            from.take();
+            d.offerForce(m);
+        }
+    }
+
+    // ------------------------------------------------------------------ children
+
+    /** Adds children; they are not activated. A child that finishes wakes this component. */
+    public final void addChildren(Component... cs) {
+        for (Component c : cs) {
+            Objects.requireNonNull(c, "child");
+            if (!children.contains(c)) {
+                children.add(c);
+                c.parents.add(this);
+                if (c.isFinished()) {
+                    parker.wake();
+                }
+            }
+        }
+    }
+
+    /** Removes a child and every link this component made that involves it. */
+    public final void removeChild(Component c) {
+        if (children.remove(c)) {
+            c.parents.remove(this);
+        }
+        unlink(c);
+    }
+
+    /** A copy of the list of children. */
+    public final List<Component> childComponents() {
+        return List.copyOf(children);
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** The code of this component; runs on its own thread once activated. */
+    protected abstract void main() throws Exception;
+
+    /**
+     * Starts the component on the scheduler of the component whose thread calls this, or the default
+     * scheduler. Returns this component, so {@code new X().activate()} can be chained.
+     *
+     * @throws IllegalStateException when it was activated before
+     */
+    public final <C extends Component> C activate() {
+        Component cur = CURRENT.get();
+        return activate(cur != null ? cur.scheduler : Scheduler.defaultScheduler());
+    }
+
+    /** Starts the component on the given scheduler; see {@link #activate()}. */
+    @SuppressWarnings("unchecked")
+    public final <C extends Component> C activate(Scheduler s) {
+        Objects.requireNonNull(s, "scheduler");
+        if (!state.compareAndSet(State.CREATED, State.ACTIVE)) {
+            throw new IllegalStateException(name + ": already activated (state " + state.get() + ")");
+        }
+        scheduler = s;
+        parker.scheduler = s;
+        Component cur = CURRENT.get();
+        if (cur != null) {
+            cur.started.add(this);
+        }
+        s.register(this);
+        Thread t = newThread(this::runMain);
+        thread = t;
+        t.start();
+        return (C) this;
+    }
+
+    /** Makes the thread that will run main(). Overridden by ThreadedComponent. */
+    Thread newThread(Runnable body) {
+        return Thread.ofVirtual().name(name).unstarted(body);
+    }
+
+    private void runMain() {
+        CURRENT.set(this);
+        Throwable err = null;
+        try {
+            main();
+        } catch (Throwable t) {
+            err = t;
+        }
+        finish(err);
+    }
+
+    private void finish(Throwable err) {
+        if (err != null) {
+            failure = err;
+            LOG.log(System.Logger.Level.WARNING, name + " failed: " + err, err);
+            try {
+                signalBox.sendForce(new ErrorInformation(this, err, name + " failed: " + err));
+                signalBox.sendForce(new ProducerFinished(this, err));
+            } catch (RuntimeException e) {
+                err.addSuppressed(e);
+            }
+        }
+        parker.finished = true;
+        state.set(State.FINISHED);
+        unlinkAll();
+        for (Component p : parents) {
+            p.parker.wake();
+        }
+        Scheduler s = scheduler;
+        s.finished(this, err);
+        done.countDown();
+        CURRENT.remove();
+    }
+
+    /** Activates this component, then blocks until it and everything it started have finished. */
+    public final void run() {
+        if (state.get() == State.CREATED) {
+            activate();
+        }
+        join();
+    }
+
+    /** Blocks until this component and everything it started have finished. */
+    public final void join() {
+        join(null);
+    }
+
+    /**
+     * Blocks until this component and everything it started have finished, or the time runs out.
+     *
+     * @return true when all have finished
+     */
+    public final boolean join(Duration timeout) {
+        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        Map<Component, Boolean> seen = new IdentityHashMap<>();
+        ArrayList<Component> todo = new ArrayList<>();
+        todo.add(this);
+        try {
+            while (!todo.isEmpty()) {
+                Component c = todo.remove(todo.size() - 1);
+                if (seen.put(c, Boolean.TRUE) != null) {
+                    continue;
+                }
+                if (c.state.get() == State.CREATED) {
+                    continue; // never activated: nothing to wait for
+                }
+                if (timeout == null) {
+                    c.done.await();
+                } else if (!c.done.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    return false;
+                }
+                todo.addAll(c.started);
+                todo.addAll(c.children);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComponentInterruptedException("interrupted while waiting for " + name + " to finish");
+        }
+    }
+
+    /** True once main() has returned or thrown and the component has closed down. */
+    public final boolean isFinished() {
+        return state.get() == State.FINISHED;
+    }
+
+    public final State state() {
+        return state.get();
+    }
+
+    /** The exception that ended main(), if it threw. */
+    public final Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** The failures of this component and of everything it started or holds as children. */
+    public final List<ComponentFailure> failures() {
+        List<ComponentFailure> out = new ArrayList<>();
+        Map<Component, Boolean> seen = new IdentityHashMap<>();
+        ArrayList<Component> todo = new ArrayList<>();
+        todo.add(this);
+        while (!todo.isEmpty()) {
+            Component c = todo.remove(0);
+            if (seen.put(c, Boolean.TRUE) != null) {
+                continue;
+            }
+            Throwable f = c.failure;
+            if (f != null) {
+                out.add(new ComponentFailure(c, f));
+            }
+            todo.addAll(c.children);
+            todo.addAll(c.started);
+        }
+        return out;
+    }
+
+    /** The scheduler this component was activated on, or null before activation. */
+    public final Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The service registry of this component's scheduler (Axon's coordinating assistant tracker). */
+    protected final CoordinatingAssistantTracker tracker() {
+        Scheduler s = scheduler;
+        return (s != null ? s : Scheduler.defaultScheduler()).tracker();
+    }
+
+    /** The component whose main() runs on the calling thread, or null. */
+    public static Component current() {
+        return CURRENT.get();
+    }
+
+    /** Whether this component's thread is parked in a pause (for tests and diagnostics). */
+    public final boolean isPaused() {
+        return parker.isParked();
+    }
+
+    /** The thread running main(), or null before activation. */
+    public final Thread thread() {
+        return thread;
+    }
+
+    public final long id() {
+        return id;
+    }
+
+    /** A name unique in this JVM: the class's simple name and the id. */
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return "Component " + name + " [ inboxes : " + inboxNames() + " outboxes : " + outboxNames() + " ]";
+    }
+}

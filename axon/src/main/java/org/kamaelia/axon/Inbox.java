@@ -1,0 +1,138 @@
+package org.kamaelia.axon;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * An inbox: a {@link MessageQueue} owned by one component (or a {@link Handle}), an optional
+ * capacity, and the owner's {@link Parker}, woken by every delivery.
+ *
+ * <h2>Thread safety</h2>
+ * {@link #offer}, {@link #offerForce} and {@link #refused} may be called from any thread. {@link #take}
+ * and {@link #peek} are called by the owner's thread only (or, while the owner is not running, by the
+ * thread that links it onward). The capacity is a soft bound: with several producers at once it can
+ * be exceeded by at most one message per concurrent producer.
+ */
+final class Inbox extends Box {
+    private static final VarHandle DROPPED;
+    private static final VarHandle WAITERS;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            DROPPED = l.findVarHandle(Inbox.class, "dropped", long.class);
+            WAITERS = l.findVarHandle(Inbox.class, "spaceWaiters", ConcurrentLinkedQueue.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final MessageQueue queue = new MessageQueue();
+    final Parker parker;
+    /** 0 means unbounded. */
+    volatile int capacity;
+    /** Owners refused for lack of space, to wake when space is freed. Created lazily. */
+    private volatile ConcurrentLinkedQueue<Parker> spaceWaiters;
+    @SuppressWarnings("unused") // updated through DROPPED
+    private volatile long dropped;
+
+    Inbox(String name, String description, Component owner, String ownerName, Parker parker) {
+        super(name, description, owner, ownerName);
+        this.parker = parker;
+        this.dest = this;
+    }
+
+    @Override
+    String kind() {
+        return "inbox";
+    }
+
+    /**
+     * Puts a message in, or drops and counts it when the owner has finished.
+     *
+     * @return false when the box is bounded and full (nothing was delivered)
+     */
+    boolean offer(Object message) {
+        Parker p = parker;
+        if (p.finished) {
+            DROPPED.getAndAdd(this, 1L);
+            return true;
+        }
+        int cap = capacity;
+        if (cap != 0 && queue.size() >= cap) {
+            return false;
+        }
+        queue.offer(message);
+        p.wake();
+        return true;
+    }
+
+    /** Puts a message in whatever the capacity (control messages, migrations). */
+    void offerForce(Object message) {
+        Parker p = parker;
+        if (p.finished) {
+            DROPPED.getAndAdd(this, 1L);
+            return;
+        }
+        queue.offer(message);
+        p.wake();
+    }
+
+    /**
+     * The slow path of a refused offer: registers the sender to be woken when space frees, tries once
+     * more (space may have been freed meanwhile), and throws if the box is still full.
+     */
+    void refused(Object message, Parker sender, Box via) {
+        if (sender != null) {
+            awaitSpace(sender);
+        }
+        if (!offer(message)) {
+            throw new BoxFullException(via, this, queue.size(), capacity);
+        }
+    }
+
+    /** Registers {@code waiter} to be woken once a message is taken out of this box. */
+    void awaitSpace(Parker waiter) {
+        ConcurrentLinkedQueue<Parker> q = spaceWaiters;
+        if (q == null) {
+            ConcurrentLinkedQueue<Parker> created = new ConcurrentLinkedQueue<>();
+            q = WAITERS.compareAndSet(this, null, created) ? created : spaceWaiters;
+        }
+        q.add(waiter);
+    }
+
+    boolean isFull() {
+        int cap = capacity;
+        return cap != 0 && queue.size() >= cap;
+    }
+
+    /** Takes the oldest message or returns null. Owner only. */
+    Object take() {
+        Object m = queue.poll();
+        if (m != null && capacity != 0) {
+            wakeSpaceWaiters();
+        }
+        return m;
+    }
+
+    void wakeSpaceWaiters() {
+        ConcurrentLinkedQueue<Parker> q = spaceWaiters;
+        if (q != null) {
+            Parker p;
+            while ((p = q.poll()) != null) {
+                p.wake();
+            }
+        }
+    }
+
+    /** Messages dropped because the owner had finished, plus any left unread in it since. */
+    long droppedCount() {
+        long d = dropped;
+        return parker.finished ? d + queue.size() : d;
+    }
+
+    int size() {
+        return queue.size();
+    }
+}

@@ -1,0 +1,64 @@
+package org.kamaelia.axon;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * An outbox: it stores nothing. A message sent on it goes straight into the final inbox its links
+ * resolve to; with no link it is dropped and counted in {@link #unlinkedDrops()} (Axon's null sink).
+ */
+final class Outbox extends Box {
+    private static final VarHandle DROPS;
+
+    static {
+        try {
+            DROPS = MethodHandles.lookup().findVarHandle(Outbox.class, "drops", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // updated through DROPS
+    private volatile long drops;
+
+    Outbox(String name, String description, Component owner, String ownerName) {
+        super(name, description, owner, ownerName);
+    }
+
+    @Override
+    String kind() {
+        return "outbox";
+    }
+
+    /**
+     * Sends {@code message} to the final inbox.
+     *
+     * @param sender the sending owner's parker, registered to be woken when a full destination frees
+     *               space; may be null
+     * @throws BoxFullException when the destination is bounded and full; the message was not delivered
+     */
+    void send(Object message, Parker sender) {
+        Inbox d = dest;
+        if (d == null) {
+            DROPS.getAndAdd(this, 1L);
+            return;
+        }
+        if (!d.offer(message)) {
+            d.refused(message, sender, this);
+        }
+    }
+
+    /** Sends whatever the destination's capacity: for the runtime's own end-of-life messages. */
+    void sendForce(Object message) {
+        Inbox d = dest;
+        if (d == null) {
+            DROPS.getAndAdd(this, 1L);
+        } else {
+            d.offerForce(message);
+        }
+    }
+
+    long unlinkedDrops() {
+        return drops;
+    }
+}

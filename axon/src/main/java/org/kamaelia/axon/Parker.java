@@ -1,0 +1,148 @@
+package org.kamaelia.axon;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The wake-up permit of one box owner (a component, or a {@link Handle}): Axon's pause/unpause.
+ *
+ * <h2>Protocol</h2>
+ * The state only ever holds one of three values:
+ * <pre>
+ *   RUNNING --wake()--> PERMIT        (a wake-up that came while the owner ran is kept)
+ *   RUNNING --pause()-> PARKED        (nothing pending: the owner's thread parks)
+ *   PARKED  --wake()--> PERMIT + unpark(thread)
+ *   PERMIT  --pause()-> RUNNING       (pause returns at once, consuming the permit)
+ * </pre>
+ * Wakers only ever move the state to PERMIT; only the owner's thread moves it out of PERMIT. So a
+ * wake-up racing with {@link #pause} is never lost: either the owner sees PERMIT before parking, or
+ * the waker sees PARKED and unparks it. A waker that finds PERMIT already set does nothing but one
+ * read, which keeps the send path cheap while the receiver is busy.
+ *
+ * <h2>Thread safety</h2>
+ * {@link #wake} may be called from any thread. {@link #pause} is called by the owner's thread only
+ * ({@link #thread}, written before each park). {@link #finished} is written once by the owner when it
+ * ends; {@link #waitingOn} by the owner, for diagnostics.
+ */
+final class Parker {
+    static final int RUNNING = 0;
+    static final int PERMIT = 1;
+    static final int PARKED = 2;
+
+    private static final java.lang.invoke.VarHandle STATE;
+
+    static {
+        try {
+            STATE = java.lang.invoke.MethodHandles.lookup().findVarHandle(Parker.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final String ownerName;
+    private volatile int state;
+    /** The thread that parks; set by the owner before it may park. */
+    volatile Thread thread;
+    /** Set once when the owner has finished: deliveries to its inboxes are then dropped. */
+    volatile boolean finished;
+    /** What the owner is blocked on (an Inbox it waits to have space in), for deadlock reports. */
+    volatile Object waitingOn;
+    /** Counts this owner as busy or idle; null for owners that do not take part (handles). */
+    volatile Scheduler scheduler;
+
+    Parker(String ownerName) {
+        this.ownerName = ownerName;
+    }
+
+    /** Wakes the owner, or leaves a permit for its next pause. Any thread. */
+    void wake() {
+        for (;;) {
+            int s = state;
+            if (s == PERMIT) {
+                return;
+            }
+            if (s == RUNNING) {
+                if (STATE.compareAndSet(this, RUNNING, PERMIT)) {
+                    return;
+                }
+            } else if (STATE.compareAndSet(this, PARKED, PERMIT)) {
+                Scheduler sch = scheduler;
+                if (sch != null) {
+                    sch.becameBusy();
+                }
+                LockSupport.unpark(thread);
+                return;
+            }
+        }
+    }
+
+    /** True when a wake-up is pending. */
+    boolean hasPermit() {
+        return state == PERMIT;
+    }
+
+    /**
+     * Blocks until woken. Owner's thread only.
+     *
+     * @param nanos how long to wait at most; negative means without limit
+     * @return true when woken (or a permit was pending), false when the time ran out
+     * @throws ComponentInterruptedException when the thread is interrupted while waiting
+     */
+    boolean pause(long nanos) {
+        if (state == PERMIT) {
+            state = RUNNING;
+            return true;
+        }
+        if (nanos == 0) {
+            return false;
+        }
+        thread = Thread.currentThread();
+        if (!STATE.compareAndSet(this, RUNNING, PARKED)) {
+            state = RUNNING; // it was PERMIT: consume it
+            return true;
+        }
+        Scheduler sch = scheduler;
+        if (sch != null) {
+            sch.becameIdle();
+        }
+        long deadline = nanos > 0 ? System.nanoTime() + nanos : 0;
+        while (state == PARKED) {
+            if (nanos < 0) {
+                LockSupport.park(this);
+            } else {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    if (STATE.compareAndSet(this, PARKED, RUNNING)) {
+                        if (sch != null) {
+                            sch.becameBusy();
+                        }
+                        return false;
+                    }
+                    break; // a waker got there first
+                }
+                LockSupport.parkNanos(this, left);
+            }
+            if (Thread.interrupted()) {
+                if (STATE.compareAndSet(this, PARKED, RUNNING)) {
+                    if (sch != null) {
+                        sch.becameBusy();
+                    }
+                } else {
+                    state = RUNNING;
+                }
+                Thread.currentThread().interrupt();
+                throw new ComponentInterruptedException(ownerName + ": interrupted while paused");
+            }
+        }
+        state = RUNNING;
+        return true;
+    }
+
+    static long toNanos(long amount, TimeUnit unit) {
+        return unit.toNanos(amount);
+    }
+
+    boolean isParked() {
+        return state == PARKED;
+    }
+}

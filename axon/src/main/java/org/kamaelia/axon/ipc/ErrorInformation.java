@@ -1,0 +1,48 @@
+package org.kamaelia.axon.ipc;
+
+import java.util.Objects;
+
+/**
+ * A report of an error, carrying the exception: sent on "signal". It does not end anything by itself;
+ * components that do not look for it ignore it. When a component's main() throws, the runtime sends
+ * one of these and then a {@link ProducerFinished}.
+ */
+public class ErrorInformation extends Ipc {
+    private final Object caller;
+    private final Throwable exception;
+    private final String message;
+
+    public ErrorInformation(Object caller) {
+        this(caller, null, null);
+    }
+
+    /**
+     * @param caller    who reports it (required)
+     * @param exception the exception, or null
+     * @param message   a human-readable description, or null
+     */
+    public ErrorInformation(Object caller, Throwable exception, String message) {
+        this.caller = Objects.requireNonNull(caller, "caller");
+        this.exception = exception;
+        this.message = message;
+    }
+
+    public Object caller() {
+        return caller;
+    }
+
+    /** The exception, or null. */
+    public Throwable exception() {
+        return exception;
+    }
+
+    /** A human-readable description, or null. */
+    public String message() {
+        return message;
+    }
+
+    @Override
+    public String toString() {
+        return "ErrorInformation(" + Names.of(caller) + ", " + (message != null ? message : exception) + ")";
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Kamaelia: components built on Axon. Chassis (Pipeline, Graphline, servers), internet (TCP client and
+ * server), protocols, utilities.
+ */
+module org.kamaelia.components {
+    requires transitive org.kamaelia.axon;
+
+    exports org.kamaelia.chassis;
+}
