@@ -103,6 +103,9 @@ public abstract class Component {
     private static final System.Logger LOG = System.getLogger("org.kamaelia.axon");
     private static final AtomicLong IDS = new AtomicLong();
     private static final ThreadLocal<Component> CURRENT = new ThreadLocal<>();
+    /** Parkers for helper threads that wait in sendBlocking on a component's behalf. */
+    private static final ThreadLocal<Parker> HELPER_PARKER =
+            ThreadLocal.withInitial(() -> new Parker("helper thread " + Thread.currentThread().getName()));
 
     private final long id;
     private final String name;
@@ -464,7 +467,10 @@ public abstract class Component {
 
     /**
      * Sends a message, waiting as long as it takes for space in a bounded destination. This is how
-     * backpressure travels through a graph.
+     * backpressure travels through a graph. Besides main()'s thread, a helper thread that the component
+     * started may call this (and {@link #send}) to send on the component's behalf; it waits on a parker of
+     * its own, so it does not take main()'s wake-ups. Interrupting a thread waiting here ends the wait
+     * with {@link ComponentInterruptedException}.
      */
     protected final void sendBlocking(Object message, String outboxName) {
         sendBlocking(message, outboxName, null);
@@ -479,6 +485,7 @@ public abstract class Component {
         Checks.message(message, name);
         Outbox ob = outbox(outboxName);
         long deadline = timeout == null ? 0 : System.nanoTime() + Checks.nonNegative(timeout, "timeout").toNanos();
+        Parker waiter = waitParker();
         boolean consumed = false;
         try {
             for (;;) {
@@ -489,7 +496,7 @@ public abstract class Component {
                     }
                     return true;
                 }
-                d.awaitSpace(parker);
+                d.awaitSpace(waiter);
                 if (d.offer(message)) {
                     return true;
                 }
@@ -497,18 +504,26 @@ public abstract class Component {
                 if (timeout != null && left <= 0) {
                     return false;
                 }
-                parker.waitingOn = d;
+                waiter.waitingOn = d;
                 try {
-                    consumed |= parker.pause(left);
+                    consumed |= waiter.pause(left);
                 } finally {
-                    parker.waitingOn = null;
+                    waiter.waitingOn = null;
                 }
             }
         } finally {
-            if (consumed) {
-                parker.wake();
+            if (consumed && waiter == parker) {
+                parker.wake(); // the wake-up may have been for something else: keep it for the next pause
             }
         }
+    }
+
+    /**
+     * The parker the calling thread waits on: the component's own for its main() thread, a private one
+     * for any other thread (a helper thread of a threaded component, sending on its behalf).
+     */
+    private Parker waitParker() {
+        return Thread.currentThread() == thread ? parker : HELPER_PARKER.get();
     }
 
     /** Blocks until the next wake-up (see the class documentation). */
