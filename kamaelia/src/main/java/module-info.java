@@ -6,4 +6,5 @@ module org.kamaelia.components {
     requires transitive org.kamaelia.axon;
 
     exports org.kamaelia.chassis;
+    exports org.kamaelia.ipc;
 }
