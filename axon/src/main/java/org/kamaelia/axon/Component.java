@@ -747,8 +747,10 @@ public abstract class Component {
     }
 
     private void finish(Throwable err) {
+        Scheduler s = scheduler;
         if (err != null) {
             failure = err;
+            s.recordFailure(this, err); // before anything downstream can see the end of stream
             LOG.log(System.Logger.Level.WARNING, name + " failed: " + err, err);
             try {
                 signalBox.sendForce(new ErrorInformation(this, err, name + " failed: " + err));
@@ -759,12 +761,14 @@ public abstract class Component {
         }
         parker.finished = true;
         state.set(State.FINISHED);
+        for (Inbox b : inboxes.values()) {
+            b.wakeSpaceWaiters(); // senders waiting for space go on: their messages are now dropped
+        }
         unlinkAll();
         for (Component p : parents) {
             p.parker.wake();
         }
-        Scheduler s = scheduler;
-        s.finished(this, err);
+        s.finished(this);
         done.countDown();
         CURRENT.remove();
     }

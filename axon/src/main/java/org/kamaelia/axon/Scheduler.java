@@ -79,10 +79,11 @@ public final class Scheduler {
         busy.incrementAndGet();
     }
 
-    void finished(Component c, Throwable failure) {
-        if (failure != null) {
-            failures.add(new ComponentFailure(c, failure));
-        }
+    void recordFailure(Component c, Throwable failure) {
+        failures.add(new ComponentFailure(c, failure));
+    }
+
+    void finished(Component c) {
         live.remove(c);
         busy.decrementAndGet();
         signalIfWaited();

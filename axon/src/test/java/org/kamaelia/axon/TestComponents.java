@@ -59,7 +59,7 @@ final class TestComponents {
                 while (dataReady("inbox")) {
                     send(recv("inbox"), "outbox");
                 }
-                if (dataReady("control")) {
+                while (dataReady("control")) {
                     Object m = recv("control");
                     if (isShutdown(m)) {
                         while (dataReady("inbox")) {
@@ -98,7 +98,7 @@ final class TestComponents {
                         items.add(o);
                         onItem.accept(o);
                     }
-                    if (dataReady("control")) {
+                    while (dataReady("control")) {
                         Object m = recv("control");
                         control.add(m);
                         if (isShutdown(m)) {
@@ -115,6 +115,23 @@ final class TestComponents {
                 finished.countDown();
             }
         }
+    }
+
+    /**
+     * A parent that links source to sink (outbox to inbox, signal to control), activates both, and stays
+     * alive until both have finished: the links a component makes go when it finishes.
+     */
+    static Component pair(Component source, Component sink) {
+        return new Body(self -> {
+            self.link(source, "outbox", sink, "inbox");
+            self.link(source, "signal", sink, "control");
+            self.addChildren(source, sink);
+            source.activate();
+            sink.activate();
+            while (!source.isFinished() || !sink.isFinished()) {
+                self.sleepUntilWoken();
+            }
+        });
     }
 
     /** Runs a body as main(); for one-off behaviours in tests. */
@@ -149,6 +166,10 @@ final class TestComponents {
 
         void putBlocking(Object m, String box) {
             sendBlocking(m, box);
+        }
+
+        boolean sendBlockingForTest(Object m, java.time.Duration timeout) {
+            return sendBlocking(m, "outbox", timeout);
         }
 
         void sleepUntilWoken() {

@@ -1,0 +1,211 @@
+package org.kamaelia.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.kamaelia.axon.BoxesAndDeliveryTest.Idle;
+import org.kamaelia.axon.TestComponents.Body;
+
+/** Size-limited boxes and backpressure: axon-semantics.md §2.F, statements 81-89, and §2.E 72. */
+@Timeout(60)
+class BoundedBoxTest {
+    private final Scheduler scheduler = new Scheduler("bounded");
+
+    @Test
+    void aBoxOfFiveTakesFiveAndTheSixthSendFailsNamingComponentBoxSizeAndCapacity() { // 81-83, 89
+        Idle a = new Idle();
+        Idle b = new Idle();
+        b.setInboxSize("inbox", 5);
+        a.link(a, "outbox", b, "inbox");
+        for (int i = 0; i < 5; i++) {
+            a.put(i, "outbox");
+        }
+        assertThatThrownBy(() -> a.put(5, "outbox"))
+                .isInstanceOfSatisfying(BoxFullException.class, e -> {
+                    assertThat(e.component()).isEqualTo(b.name());
+                    assertThat(e.box()).isEqualTo("inbox");
+                    assertThat(e.size()).isEqualTo(5);
+                    assertThat(e.capacity()).isEqualTo(5);
+                })
+                .hasMessageContaining(b.name() + " inbox 'inbox' is full (5 messages, capacity 5)")
+                .hasMessageContaining("send on " + a.name() + " outbox 'outbox'");
+        for (int i = 0; i < 5; i++) {
+            assertThat(b.take("inbox")).isEqualTo(i); // the refused message was not delivered
+        }
+        assertThat(b.ready("inbox")).isFalse();
+    }
+
+    @Test
+    void receivingThreeFromAFullBoxAllowsExactlyThreeMoreSends() { // 84
+        Idle a = new Idle();
+        Idle b = new Idle();
+        b.setInboxSize("inbox", 5);
+        a.link(a, "outbox", b, "inbox");
+        for (int i = 0; i < 5; i++) {
+            a.put(i, "outbox");
+        }
+        for (int i = 0; i < 3; i++) {
+            b.take("inbox");
+        }
+        for (int i = 0; i < 3; i++) {
+            a.put(i, "outbox");
+        }
+        assertThatThrownBy(() -> a.put("one too many", "outbox")).isInstanceOf(BoxFullException.class);
+    }
+
+    @Test
+    void aLimitOnAnInboxThatOnlyForwardsHasNoEffectUntilItBecomesTheFinalDestination() { // 85, 86
+        Idle a = new Idle();
+        Idle middle = new Idle();
+        Idle end = new Idle();
+        middle.setInboxSize("inbox", 2);
+        a.link(a, "outbox", middle, "inbox");
+        Linkage pass = middle.linkInbox("inbox", end, "inbox");
+        for (int i = 0; i < 10; i++) {
+            a.put(i, "outbox");
+        }
+        middle.unlink(pass);
+        a.put("first", "outbox");
+        a.put("second", "outbox");
+        assertThatThrownBy(() -> a.put("third", "outbox")).isInstanceOf(BoxFullException.class);
+    }
+
+    @Test
+    void removingTheLimitLetsAnyNumberIn() { // 87
+        Idle a = new Idle();
+        Idle b = new Idle();
+        b.setInboxSize("inbox", 5);
+        a.link(a, "outbox", b, "inbox");
+        for (int i = 0; i < 5; i++) {
+            a.put(i, "outbox");
+        }
+        b.setInboxSize("inbox", Component.UNBOUNDED);
+        for (int i = 0; i < 500; i++) {
+            a.put(i, "outbox");
+        }
+        assertThat(b.droppedCount("inbox")).isZero();
+    }
+
+    @Test
+    void everyProducerFeedingOneLimitedInboxDirectlyOrThroughPassthroughsSharesTheLimit() { // 88
+        Idle sink = new Idle();
+        sink.setInboxSize("inbox", 16);
+        Idle direct1 = new Idle();
+        Idle direct2 = new Idle();
+        Idle parent = new Idle();
+        Idle child = new Idle();
+        Idle parent2 = new Idle();
+        Idle child2 = new Idle();
+        direct1.link(direct1, "outbox", sink, "inbox");
+        direct2.link(direct2, "outbox", sink, "inbox");
+        parent.linkOutbox(child, "outbox", "outbox");
+        parent.link(parent, "outbox", sink, "inbox");
+        parent2.linkOutbox(child2, "outbox", "outbox");
+        parent2.link(parent2, "outbox", sink, "inbox");
+        Idle[] producers = {direct1, direct2, child, child2};
+        for (int i = 0; i < 16; i++) {
+            producers[i % 4].put(i, "outbox");
+        }
+        for (Idle p : producers) {
+            assertThatThrownBy(() -> p.put("over", "outbox")).isInstanceOf(BoxFullException.class);
+        }
+    }
+
+    @Test
+    void aNegativeCapacityIsRefusedWithTheExpectedRange() {
+        Idle a = new Idle();
+        assertThatThrownBy(() -> a.setInboxSize("inbox", -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("capacity: -1 (expected: >= 1, or 0 for unbounded)");
+    }
+
+    @Test
+    void aProducerRefusedForLackOfSpaceIsWokenWhenTheConsumerTakesAMessage() throws Exception { // 72 (kept form)
+        CountDownLatch refused = new CountDownLatch(1);
+        CountDownLatch consume = new CountDownLatch(1);
+        AtomicInteger attempts = new AtomicInteger();
+        Idle sink = new Idle();
+        sink.setInboxSize("inbox", 1);
+        Body producer = new Body(self -> {
+            self.put("fills it", "outbox");
+            for (;;) {
+                attempts.incrementAndGet();
+                try {
+                    self.put("waits for space", "outbox");
+                    return;
+                } catch (BoxFullException e) {
+                    refused.countDown();
+                    self.sleepUntilWoken();
+                }
+            }
+        });
+        producer.link(producer, "outbox", sink, "inbox");
+        producer.activate(scheduler);
+        assertThat(refused.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(10))).isTrue();
+        assertThat(attempts.get()).isEqualTo(1);
+        assertThat(sink.take("inbox")).isEqualTo("fills it");
+        assertThat(producer.join(Duration.ofSeconds(10))).isTrue();
+        assertThat(sink.take("inbox")).isEqualTo("waits for space");
+        consume.countDown();
+    }
+
+    @Test
+    void aBlockingSendWaitsForSpaceAndLosesNothingNorReorders() throws Exception {
+        int n = 100_000;
+        TestComponents.Collector sink = new TestComponents.Collector();
+        sink.setInboxSize("inbox", 8);
+        TestComponents.Counter source = new TestComponents.Counter(n);
+        Component top = TestComponents.pair(source, sink);
+        top.activate(scheduler);
+        assertThat(top.join(Duration.ofSeconds(50))).isTrue();
+        List<Object> expected = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            expected.add(i);
+        }
+        assertThat(sink.items).isEqualTo(expected);
+    }
+
+    @Test
+    void aBlockingSendWithATimeoutGivesUpAndKeepsTheMessage() throws Exception {
+        AtomicInteger result = new AtomicInteger(-1);
+        Idle sink = new Idle();
+        sink.setInboxSize("inbox", 1);
+        Body producer = new Body(self -> {
+            self.put("fills it", "outbox");
+            result.set(self.sendBlockingForTest("no room", Duration.ofMillis(100)) ? 1 : 0);
+        });
+        producer.link(producer, "outbox", sink, "inbox");
+        producer.activate(scheduler);
+        assertThat(producer.join(Duration.ofSeconds(10))).isTrue();
+        assertThat(result.get()).isZero();
+        assertThat(sink.take("inbox")).isEqualTo("fills it");
+        assertThat(sink.ready("inbox")).isFalse();
+    }
+
+    @Test
+    void aGraphStuckOnFullInboxesIsReportedAsDeadlockedWhenQuiescent() throws Exception {
+        Idle sink = new Idle(); // never reads
+        sink.setInboxSize("inbox", 2);
+        sink.activate(scheduler);
+        Body producer = new Body(self -> {
+            for (int i = 0; i < 10; i++) {
+                self.putBlocking(i, "outbox");
+            }
+        });
+        producer.link(producer, "outbox", sink, "inbox");
+        producer.activate(scheduler);
+        assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(10))).isTrue();
+        assertThat(scheduler.blockedOnFullInboxes()).containsExactly(producer);
+        sink.deliver("stop", "control"); // once the sink is gone, deliveries to it are dropped: the producer goes on
+        assertThat(producer.join(Duration.ofSeconds(10))).isTrue();
+        assertThat(sink.droppedCount("inbox")).isEqualTo(10);
+    }
+}
