@@ -124,8 +124,8 @@ public abstract class Component {
     private final List<Component> started = new CopyOnWriteArrayList<>();
     /** Links this component's postoffice made. Guarded by Linkage.TOPOLOGY. */
     final List<Linkage> linkages = new ArrayList<>(2);
-    /** How many of this component's inboxes are linked onward. Guarded by Linkage.TOPOLOGY. */
-    int forwardingInboxes;
+    /** How many of this component's inboxes are linked onward. Written under Linkage.TOPOLOGY. */
+    volatile int forwardingInboxes;
     /** Set when an inbox linked onward by another thread still holds messages to move. */
     private volatile boolean strays;
 
@@ -530,6 +530,7 @@ public abstract class Component {
     protected final void pause() {
         forwardStrays();
         parker.pause(-1);
+        forwardStrays();
     }
 
     /**
@@ -540,7 +541,9 @@ public abstract class Component {
     protected final boolean pause(Duration timeout) {
         forwardStrays();
         long n = Checks.nonNegative(timeout, "timeout").toNanos();
-        return parker.pause(n == 0 ? 0 : n);
+        boolean woken = parker.pause(n);
+        forwardStrays();
+        return woken;
     }
 
     /**

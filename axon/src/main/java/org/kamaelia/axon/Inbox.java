@@ -54,6 +54,14 @@ final class Inbox extends Box {
      * @return false when the box is bounded and full (nothing was delivered)
      */
     boolean offer(Object message) {
+        return offer(message, queue.laneFor(Thread.currentThread()));
+    }
+
+    /**
+     * As {@link #offer(Object)}, through a lane of this inbox's queue that belongs to the calling thread
+     * (the sender's cached lane: see {@link Outbox#send}).
+     */
+    boolean offer(Object message, MessageQueue.Lane lane) {
         Parker p = parker;
         if (p.finished) {
             DROPPED.getAndAdd(this, 1L);
@@ -63,7 +71,7 @@ final class Inbox extends Box {
         if (cap != 0 && queue.size() >= cap) {
             return false;
         }
-        queue.offer(message);
+        lane.offer(message);
         p.wake();
         return true;
     }

@@ -20,6 +20,11 @@ final class Outbox extends Box {
 
     @SuppressWarnings("unused") // updated through DROPS
     private volatile long drops;
+    /**
+     * The sending thread's lane in the destination's queue: a hint, checked on every use (same queue,
+     * same thread), so a race on it only costs a lookup. Its fields are final: safe to read racily.
+     */
+    private MessageQueue.Lane lane;
 
     Outbox(String name, String description, Component owner, String ownerName) {
         super(name, description, owner, ownerName);
@@ -43,7 +48,12 @@ final class Outbox extends Box {
             DROPS.getAndAdd(this, 1L);
             return;
         }
-        if (!d.offer(message)) {
+        MessageQueue.Lane l = lane;
+        Thread t = Thread.currentThread();
+        if (l == null || l.queue != d.queue || l.producer != t) {
+            lane = l = d.queue.laneFor(t);
+        }
+        if (!d.offer(message, l)) {
             d.refused(message, sender, this);
         }
     }

@@ -1,6 +1,5 @@
 package org.kamaelia.axon;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -136,10 +135,6 @@ final class Parker {
         }
         state = RUNNING;
         return true;
-    }
-
-    static long toNanos(long amount, TimeUnit unit) {
-        return unit.toNanos(amount);
     }
 
     boolean isParked() {

@@ -190,6 +190,10 @@ class BoxesAndDeliveryTest {
                 .containsExactly("early 1", "early 2", "late");
     }
 
+    /**
+     * Only an inbox's owner takes messages out of it, so when another thread links a running owner's
+     * inbox onward, the owner moves what was waiting when it next pauses (it is woken for that).
+     */
     @Test
     void aLinkMadeByAnotherThreadWhileTheOwnerRunsStillMovesWaitingMessages() throws Exception { // 50
         CountDownLatch started = new CountDownLatch(1);
@@ -207,6 +211,8 @@ class BoxesAndDeliveryTest {
         parent.deliver("waiting", "inbox");
         child.link(parent, "inbox", child, "inbox", Linkage.Passthrough.INBOX);
         parent.deliver("after", "inbox");
+        assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(10))).isTrue();
+        assertThat(child.items).containsExactlyInAnyOrder("waiting", "after");
         child.deliver(new org.kamaelia.axon.ipc.ProducerFinished(), "control");
         assertThat(child.finished.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(child.items).containsExactlyInAnyOrder("waiting", "after");
