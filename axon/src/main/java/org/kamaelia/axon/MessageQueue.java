@@ -47,8 +47,8 @@ final class MessageQueue {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             LANES = l.findVarHandle(MessageQueue.class, "lanes", Lane[].class);
-            PRODUCED = l.findVarHandle(Lane.class, "produced", long.class);
-            CONSUMED = l.findVarHandle(Lane.class, "consumed", long.class);
+            PRODUCED = l.findVarHandle(LaneProducer.class, "produced", long.class);
+            CONSUMED = l.findVarHandle(LaneConsumer.class, "consumed", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -64,18 +64,43 @@ final class MessageQueue {
         }
     }
 
+    // A lane's producer fields and consumer fields are written by different threads on every message:
+    // padding keeps them on different cache lines (HotSpot lays out superclass fields first), so the
+    // two cores do not fight over one line.
+
+    /** Padding before the producer's fields. */
+    abstract static class LanePad0 {
+        long p00, p01, p02, p03, p04, p05, p06, p07;
+    }
+
+    /** Written by the producer thread only. */
+    abstract static class LaneProducer extends LanePad0 {
+        Chunk tail;
+        int tailIndex;
+        long produced; // written with opaque stores: read by size() on any thread
+    }
+
+    /** Padding between the producer's and the consumer's fields. */
+    abstract static class LanePad1 extends LaneProducer {
+        long p10, p11, p12, p13, p14, p15, p16, p17;
+    }
+
+    /** Written by the consumer thread only. */
+    abstract static class LaneConsumer extends LanePad1 {
+        Chunk head;
+        int headIndex;
+        long consumed; // written with opaque stores: read by size() on any thread
+    }
+
+    /** Padding after the consumer's fields. */
+    abstract static class LanePad2 extends LaneConsumer {
+        long p20, p21, p22, p23, p24, p25, p26, p27;
+    }
+
     /** A single-producer FIFO: written by {@link #producer} only, read by the queue's consumer. */
-    static final class Lane {
+    static final class Lane extends LanePad2 {
         final MessageQueue queue;
         final Thread producer;
-        // producer side
-        private Chunk tail;
-        private int tailIndex;
-        private long produced; // opaque
-        // consumer side
-        private Chunk head;
-        private int headIndex;
-        private long consumed; // opaque
 
         Lane(MessageQueue queue, Thread producer) {
             this.queue = queue;
@@ -99,7 +124,9 @@ final class MessageQueue {
             }
             SLOTS.setRelease(s, i, e);
             tailIndex = i + 1;
-            PRODUCED.setOpaque(this, produced + 1);
+            // Volatile: the consumer's pause reads these counts to see new deliveries, and the sender
+            // reads the consumer's parker state right after (see Parker): write, then read.
+            PRODUCED.setVolatile(this, produced + 1);
         }
 
         Object poll() {
@@ -142,6 +169,10 @@ final class MessageQueue {
             long n = (long) PRODUCED.getOpaque(this) - (long) CONSUMED.getOpaque(this);
             return n < 0 ? 0 : n;
         }
+
+        long producedVolatile() {
+            return (long) PRODUCED.getVolatile(this);
+        }
     }
 
     /** Copy-on-write; replaced with compare-and-set. */
@@ -149,6 +180,8 @@ final class MessageQueue {
     /** Consumer-confined: the lane being drained, and how many were taken from it in a row. */
     private int current;
     private int takenInRow;
+    /** Consumer-confined: what lanes that were dropped had produced, so deliveryCount never goes back. */
+    private long prunedProduced;
 
     /** The calling thread's lane in this queue, created on first use. Any thread, for itself. */
     Lane laneFor(Thread t) {
@@ -226,12 +259,19 @@ final class MessageQueue {
         for (;;) {
             Lane[] ls = lanes;
             java.util.ArrayList<Lane> keep = new java.util.ArrayList<>(ls.length);
+            long dropped = 0;
             for (Lane l : ls) {
                 if (l.producer.isAlive() || l.peek() != null) {
                     keep.add(l);
+                } else {
+                    dropped += l.producedVolatile();
                 }
             }
-            if (keep.size() == ls.length || LANES.compareAndSet(this, ls, keep.toArray(NO_LANES))) {
+            if (keep.size() == ls.length) {
+                return;
+            }
+            if (LANES.compareAndSet(this, ls, keep.toArray(NO_LANES))) {
+                prunedProduced += dropped;
                 current = 0;
                 takenInRow = 0;
                 return;
@@ -259,6 +299,18 @@ final class MessageQueue {
     /** True when no published element is waiting in any lane. Consumer only. */
     boolean isEmpty() {
         return peek() == null;
+    }
+
+    /**
+     * How many elements were ever offered: never decreases. Consumer only (the owner's pause uses it to
+     * see new deliveries).
+     */
+    long deliveryCount() {
+        long n = prunedProduced;
+        for (Lane l : lanes) {
+            n += l.producedVolatile();
+        }
+        return n;
     }
 
     /** Number of elements offered and not yet polled; approximate under concurrency. Any thread. */

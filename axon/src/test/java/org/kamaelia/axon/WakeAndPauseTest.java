@@ -57,7 +57,12 @@ class WakeAndPauseTest {
         assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(10))).isTrue();
         long turns = c.turns.get();
         assertThat(c.isPaused()).isTrue();
-        assertThat(c.thread().getState()).isIn(Thread.State.WAITING, Thread.State.TIMED_WAITING);
+        // Quiescence is counted just before the thread parks: wait for the park itself.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (c.thread().getState() != Thread.State.WAITING) {
+            assertThat(System.nanoTime()).as("the paused thread parks").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
         // Another component runs a thousand wake-ups of its own meanwhile: ours must not turn at all.
         LoopCounter busy = new LoopCounter();
         busy.activate(scheduler);

@@ -1,0 +1,46 @@
+package org.kamaelia.bench.axon;
+
+import java.lang.management.ManagementFactory;
+import org.kamaelia.axon.Component;
+import org.kamaelia.axon.Scheduler;
+import org.kamaelia.chassis.Pipeline;
+
+/**
+ * A quick A/B probe for the send/recv path when the machine is too busy for wall-clock numbers: it
+ * pushes messages through a Pipeline of N pass-through stages and reports both messages per second
+ * and messages per CPU-second of the whole process (which other processes' load disturbs far less).
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar org.kamaelia.bench.axon.PipelineCpuProbe [stages] [runs]}
+ */
+public final class PipelineCpuProbe {
+    private PipelineCpuProbe() {
+    }
+
+    public static void main(String[] args) {
+        int stages = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int r = 0; r < runs; r++) {
+            Component[] cs = new Component[stages + 2];
+            cs[0] = new PipelineThroughputBenchmark.Source();
+            for (int i = 1; i <= stages; i++) {
+                cs[i] = new PipelineThroughputBenchmark.Stage();
+            }
+            PipelineThroughputBenchmark.Sink sink = new PipelineThroughputBenchmark.Sink();
+            cs[stages + 1] = sink;
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            new Pipeline(cs).activate(new Scheduler("probe"));
+            cs[0].scheduler(); // keep the reference
+            while (!sink.isFinished()) {
+                sink.join();
+            }
+            long t1 = System.nanoTime();
+            long cpu1 = os.getProcessCpuTime();
+            double n = PipelineThroughputBenchmark.MESSAGES;
+            System.out.printf("run %d: %,.0f msgs/s wall, %,.0f msgs per CPU-second%n", r,
+                    n / ((t1 - t0) / 1e9), n / ((cpu1 - cpu0) / 1e9));
+        }
+    }
+}
