@@ -120,10 +120,18 @@ public abstract class Component {
     private final Outbox outboxBox;
     private final Outbox signalBox;
 
-    private final List<Component> children = new CopyOnWriteArrayList<>();
+    private static final AtomicLong CHILD_ORDER = new AtomicLong();
+    /** Children, each with the order it was added in (a map, so adding and removing cost O(1)). */
+    private final Map<Component, Long> children = new ConcurrentHashMap<>(4);
     private final List<Component> parents = new CopyOnWriteArrayList<>();
-    /** Components activated from this component's thread: what run() waits for. */
-    private final List<Component> started = new CopyOnWriteArrayList<>();
+    /**
+     * Components activated from this component's thread that are still running or have failed: what
+     * run() waits for and failures() reports. One that finishes cleanly removes itself, so a
+     * long-running server that starts a component per connection does not accumulate them.
+     */
+    private final Set<Component> started = ConcurrentHashMap.newKeySet();
+    /** The component from whose thread this one was activated, or null. */
+    private volatile Component starter;
     /** Links this component's postoffice made. Guarded by Linkage.TOPOLOGY. */
     final List<Linkage> linkages = new ArrayList<>(2);
     /** How many of this component's inboxes are linked onward. Written under Linkage.TOPOLOGY. */
@@ -688,8 +696,7 @@ public abstract class Component {
     public final void addChildren(Component... cs) {
         for (Component c : cs) {
             Objects.requireNonNull(c, "child");
-            if (!children.contains(c)) {
-                children.add(c);
+            if (children.putIfAbsent(c, CHILD_ORDER.incrementAndGet()) == null) {
                 c.parents.add(this);
                 if (c.isFinished()) {
                     parker.wake();
@@ -700,15 +707,21 @@ public abstract class Component {
 
     /** Removes a child and every link this component made that involves it. */
     public final void removeChild(Component c) {
-        if (children.remove(c)) {
+        if (children.remove(c) != null) {
             c.parents.remove(this);
         }
         unlink(c);
     }
 
-    /** A copy of the list of children. */
+    /** A copy of the list of children, in the order they were added. */
     public final List<Component> childComponents() {
-        return List.copyOf(children);
+        List<Map.Entry<Component, Long>> es = new ArrayList<>(children.entrySet());
+        es.sort(Map.Entry.comparingByValue());
+        List<Component> out = new ArrayList<>(es.size());
+        for (Map.Entry<Component, Long> e : es) {
+            out.add(e.getKey());
+        }
+        return Collections.unmodifiableList(out);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -738,6 +751,7 @@ public abstract class Component {
         parker.scheduler = s;
         Component cur = CURRENT.get();
         if (cur != null) {
+            starter = cur;
             cur.started.add(this);
         }
         s.register(this);
@@ -785,6 +799,10 @@ public abstract class Component {
         for (Component p : parents) {
             p.parker.wake();
         }
+        Component st = starter;
+        if (st != null && err == null) {
+            st.started.remove(this);
+        }
         s.finished(this);
         done.countDown();
         CURRENT.remove();
@@ -827,8 +845,16 @@ public abstract class Component {
                 } else if (!c.done.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                     return false;
                 }
+                Thread t = c.thread;
+                if (t != Thread.currentThread()) { // its thread ends right after: wait, so none is left
+                    if (timeout == null) {
+                        t.join();
+                    } else if (!t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                        return false;
+                    }
+                }
                 todo.addAll(c.started);
-                todo.addAll(c.children);
+                todo.addAll(c.children.keySet());
             }
             return true;
         } catch (InterruptedException e) {
@@ -866,7 +892,7 @@ public abstract class Component {
             if (f != null) {
                 out.add(new ComponentFailure(c, f));
             }
-            todo.addAll(c.children);
+            todo.addAll(c.childComponents());
             todo.addAll(c.started);
         }
         return out;
