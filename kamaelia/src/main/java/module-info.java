@@ -8,4 +8,5 @@ module org.kamaelia.components {
     exports org.kamaelia.chassis;
     exports org.kamaelia.internet;
     exports org.kamaelia.ipc;
+    exports org.kamaelia.protocol;
 }
