@@ -133,6 +133,7 @@ public class ServerCore extends Component implements AutoCloseable {
         final ConnectedSocketAdapter csa;
         final Component protocol;
         boolean protocolEnded;
+        boolean protocolStopped;
 
         Connection(ConnectionInfo info, ConnectedSocketAdapter csa, Component protocol) {
             this.info = info;
@@ -168,6 +169,7 @@ public class ServerCore extends Component implements AutoCloseable {
      * @throws NullPointerException when an argument is null
      * @throws UncheckedIOException when the address cannot be bound
      */
+    @SuppressWarnings("this-escape") // declareInbox only records the box; subclasses have no state it reads
     protected ServerCore(ProtocolFactory factory, Builder<?> settings) {
         this.factory = Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(settings, "settings");
@@ -366,6 +368,12 @@ public class ServerCore extends Component implements AutoCloseable {
                 c.protocol.setInboxSize("inbox", UNBOUNDED);
                 // Closes the connection also when the protocol finished without saying so on "signal".
                 c.csa.deliver(new ProducerFinished(this), "producerSignal");
+            }
+            if (!c.protocolEnded && !c.protocolStopped && c.csa.isFinished()) {
+                // The socket is closed: whatever the protocol still sends goes nowhere. One that ignored
+                // the SocketShutdown on its control (its client's end of stream) is asked to stop now.
+                c.protocolStopped = true;
+                c.protocol.deliver(new ShutdownMicroprocess(this), "control");
             }
             if (c.protocolEnded && c.csa.isFinished()) {
                 removeChild(c.csa);

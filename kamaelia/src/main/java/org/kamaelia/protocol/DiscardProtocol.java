@@ -33,6 +33,10 @@ public class DiscardProtocol extends ProtocolComponent {
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
+    /** A discarder for one connection (or one stream). */
+    public DiscardProtocol() {
+    }
+
     /** Messages discarded so far. Any thread. */
     public long discardedMessages() {
         return messages.get();

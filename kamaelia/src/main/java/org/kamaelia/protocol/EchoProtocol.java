@@ -31,6 +31,10 @@ package org.kamaelia.protocol;
  * at once, even while waiting for space. Other control messages are ignored.
  */
 public class EchoProtocol extends ProtocolComponent {
+    /** An echo for one connection (or one stream). */
+    public EchoProtocol() {
+    }
+
     @Override
     protected void main() {
         for (;;) {

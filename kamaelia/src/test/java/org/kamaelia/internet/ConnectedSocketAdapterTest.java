@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kamaelia.internet.ServerTestSupport.WAIT;
 import static org.kamaelia.internet.ServerTestSupport.await;
 import static org.kamaelia.internet.ServerTestSupport.connect;
+import static org.kamaelia.internet.ServerTestSupport.awaitNoThreadsNamed;
 import static org.kamaelia.internet.ServerTestSupport.liveThreadsNamed;
 import static org.kamaelia.internet.ServerTestSupport.readExactly;
 import static org.kamaelia.internet.ServerTestSupport.readToEnd;
@@ -350,7 +351,7 @@ class ConnectedSocketAdapterTest {
         h.put(new ShutdownMicroprocess(), "control");
         lastSignal(h);
         assertThat(h.awaitFinished(WAIT)).isTrue();
-        assertThat(liveThreadsNamed(csa.name())).isZero();
+        awaitNoThreadsNamed(csa.name());
     }
 
     @Test

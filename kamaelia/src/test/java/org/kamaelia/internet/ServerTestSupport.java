@@ -86,6 +86,14 @@ public final class ServerTestSupport {
     }
 
     /**
+     * Waits until no live thread has a name containing {@code part}. A component counts as finished a
+     * moment before its thread has exited, so a thread count right after {@code join} may still see it.
+     */
+    public static void awaitNoThreadsNamed(String part) {
+        await("no live thread is named *" + part + "*", () -> liveThreadsNamed(part) == 0);
+    }
+
+    /**
      * Writes a JSON thread dump (virtual threads included) with HotSpotDiagnosticMXBean. Called by
      * reflection: this module does not read java.management, and reflection needs no readability.
      */

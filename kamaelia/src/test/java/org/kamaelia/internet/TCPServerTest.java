@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kamaelia.internet.ServerTestSupport.WAIT;
 import static org.kamaelia.internet.ServerTestSupport.await;
 import static org.kamaelia.internet.ServerTestSupport.connect;
-import static org.kamaelia.internet.ServerTestSupport.liveThreadsNamed;
+import static org.kamaelia.internet.ServerTestSupport.awaitNoThreadsNamed;
 import static org.kamaelia.internet.ServerTestSupport.openSockets;
 import static org.kamaelia.internet.ServerTestSupport.readExactly;
 
@@ -219,8 +219,8 @@ class TCPServerTest {
             c.close();
         }
         await("no socket of the server is left", () -> openSockets() <= socketsBefore);
-        assertThat(liveThreadsNamed(server.name())).isZero();
-        assertThat(liveThreadsNamed("ConnectedSocketAdapter")).isZero();
+        awaitNoThreadsNamed(server.name());
+        awaitNoThreadsNamed("ConnectedSocketAdapter");
     }
 
     @Test
