@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.kamaelia.axon.Component;
 import org.kamaelia.axon.ComponentFailure;
+import org.kamaelia.axon.Linkage;
 import org.kamaelia.axon.Scheduler;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
@@ -74,7 +75,9 @@ import org.kamaelia.ipc.SocketShutdown;
  * The listening socket is bound when the server is built, so {@link #port()} is known before it is
  * activated (see {@link TCPServer}). For each connection the server calls the factory with the
  * connection's addresses, gives the protocol's "inbox" a capacity (16 messages by default) unless it
- * already has one, wires it as above, and activates it and the socket component:
+ * already has one, wires it as above, and activates it and the socket component. A protocol may be a
+ * {@link Pipeline} or {@link Graphline}; as those pass their "inbox" on to a child, bound that child's
+ * inbox to keep the backpressure.
  * <ul>
  * <li>bytes from the client arrive on the protocol's "inbox" as {@code byte[]} chunks; when the
  *     protocol does not keep up, its full inbox stops the reading from that client, and TCP flow
@@ -276,7 +279,8 @@ public class ServerCore extends Component implements AutoCloseable {
     private void open(NewCSA n) {
         ConnectedSocketAdapter csa = n.csa();
         ConnectionInfo info = n.connection();
-        Component p = null;
+        List<Map.Entry<Component, Linkage>> made = new ArrayList<>(5);
+        Component p;
         try {
             p = factory.create(info);
             if (p == null) {
@@ -289,16 +293,18 @@ public class ServerCore extends Component implements AutoCloseable {
             if (p.inboxSize("inbox") == UNBOUNDED) {
                 p.setInboxSize("inbox", protocolInboxCapacity);
             }
-            link(csa, "outbox", p, "inbox");
-            link(csa, "inputEnded", p, "control");
-            link(p, "outbox", csa, "inbox");
-            link(p, "signal", csa, "producerSignal");
+            // Each link belongs to the component it starts from, so it goes when that component
+            // finishes, and this server holds no per-connection links to search when tidying up.
+            made.add(Map.entry(csa, csa.link(csa, "outbox", p, "inbox")));
+            made.add(Map.entry(csa, csa.link(csa, "inputEnded", p, "control")));
+            made.add(Map.entry(p, p.link(p, "outbox", csa, "inbox")));
+            made.add(Map.entry(p, p.link(p, "signal", csa, "producerSignal")));
             if (p.outboxNames().contains("serversignal")) {
-                link(p, "serversignal", this, "control");
+                made.add(Map.entry(p, p.link(p, "serversignal", this, "control")));
             }
         } catch (RuntimeException e) {
-            if (p != null) {
-                unlink(p);
+            for (Map.Entry<Component, Linkage> l : made) {
+                l.getKey().unlink(l.getValue()); // only the links made here: the component may be in use elsewhere
             }
             record(new ComponentFailure(this, new IllegalStateException(name() + ": no protocol for " + info
                     + ": " + e.getMessage(), e)));

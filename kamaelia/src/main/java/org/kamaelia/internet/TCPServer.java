@@ -376,7 +376,7 @@ public final class TCPServer extends Component implements AutoCloseable {
         }
         live.add(csa);
         accepted.incrementAndGet();
-        link(csa, "CreatorFeedback", this, FEEDBACK);
+        csa.link(csa, "CreatorFeedback", this, FEEDBACK); // the socket component's own link: it goes when that ends
         send(new NewCSA(this, csa, info), "protocolHandlerSignal");
     }
 

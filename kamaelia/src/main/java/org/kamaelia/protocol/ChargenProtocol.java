@@ -40,8 +40,11 @@ import java.util.Arrays;
  * <h2>Termination</h2>
  * On a ProducerFinished or ShutdownMicroprocess on "control" (checked between messages, and while
  * waiting for space) it passes that message on out of "signal" and finishes. With a line limit it
- * sends a ProducerFinished of its own after the last line. Other control messages are ignored. The
- * original's Chargen (Kamaelia.Util) sent "Hello World" forever and ignored control.
+ * sends a ProducerFinished of its own after the last line. Other control messages are ignored. In a
+ * server the client's end of stream arrives as such a ProducerFinished, so a client that half-closes
+ * (stops sending) also stops the stream; a client that closes or resets the connection stops it too.
+ * (inetd's chargen ignored input altogether and wrote until a write failed; the original Kamaelia
+ * Chargen, in Kamaelia.Util, sent "Hello World" forever and ignored control.)
  */
 public class ChargenProtocol extends ProtocolComponent {
     /** Characters per line, without the CR LF. */

@@ -292,6 +292,8 @@ class ServerCoreTest {
         assertThat(server.acceptedCount()).isEqualTo(n);
         await("every connection has closed", () -> server.connectionCount() == 0);
         assertThat(server.protocolFailures()).isEmpty();
+        await("nothing per connection is kept", () -> server.childComponents().size() == 1);
+        assertThat(server.linkages()).as("only its link from the TCPServer").hasSize(1);
     }
 
     @Test
@@ -595,6 +597,17 @@ class ServerCoreTest {
         c.shutdownOutput();
 
         assertThat(readToEnd(c)).isEqualTo(request);
+    }
+
+    @Test
+    void aPipelineOfComponentsCanBeTheProtocol() throws Exception {
+        ServerCore server = start(SimpleServer.builder(() -> new Pipeline(new Recorder(), new Recorder())).build());
+        Socket c = client(server);
+        send(c, "through two stages");
+        c.shutdownOutput();
+
+        assertThat(new String(readToEnd(c), UTF_8)).isEqualTo("through two stages");
+        await("the connection is gone", () -> server.connectionCount() == 0);
     }
 
     @Test

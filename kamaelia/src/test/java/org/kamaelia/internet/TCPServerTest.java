@@ -131,6 +131,7 @@ class TCPServerTest {
         assertThat(closed.reason()).isSameAs(conn.get("signal", WAIT));
         await("the connection is forgotten", () -> server.connectionCount() == 0);
         assertThat(server.acceptedCount()).isEqualTo(1);
+        assertThat(server.linkages()).as("no link per connection is kept").isEmpty();
         server.close();
     }
 
