@@ -93,8 +93,8 @@ import org.kamaelia.ipc.SocketShutdown;
  * <h2>Thread safety</h2>
  * Public methods may be called from any thread. Fields marked "main" are confined to {@code main()}'s
  * thread; the channel is shared by the three threads (reads by the reader, writes by the writer,
- * shutdown and close by main, which NIO allows); the byte counters are atomic; {@link #closing} and
- * {@link #cause} are volatile, written by main before it closes the socket so the reader can tell a
+ * shutdown and close by main, which NIO allows); the byte counters are atomic; {@code closing} and
+ * {@code cause} are volatile, written by main before it closes the socket so the reader can tell a
  * local close from a peer's error.
  *
  * <h2>Differences from the original</h2>

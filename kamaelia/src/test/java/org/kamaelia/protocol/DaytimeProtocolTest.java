@@ -69,6 +69,18 @@ class DaytimeProtocolTest extends ProtocolTestBase {
     }
 
     @Test
+    void aProducerFinishedDoesNotStopTheLineAndIsPassedOnAfterIt() throws Exception {
+        DaytimeProtocol daytime = new DaytimeProtocol(Clock.fixed(RFC_EXAMPLE.toInstant(), RFC_EXAMPLE.getZone()));
+        Handle h = new Handle(daytime);
+        ProducerFinished clientDone = new ProducerFinished();
+        daytime.deliver(clientDone, "control"); // e.g. a client that half-closed at once
+        daytime.activate(scheduler);
+
+        assertThat(h.get("outbox", WAIT)).isInstanceOf(byte[].class);
+        assertThat(h.get("signal", WAIT)).isSameAs(clientDone);
+    }
+
+    @Test
     void aNullClockIsRejected() {
         assertThatThrownBy(() -> new DaytimeProtocol(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("clock");

@@ -65,6 +65,19 @@ class FortuneCookieProtocolTest extends ProtocolTestBase {
     }
 
     @Test
+    void aProducerFinishedLetsItSendEveryLineThenIsPassedOn() throws Exception {
+        FortuneCookieProtocol cookie = new FortuneCookieProtocol(List.of("a", "b"));
+        Handle h = new Handle(cookie);
+        ProducerFinished clientDone = new ProducerFinished();
+        cookie.deliver(clientDone, "control");
+        cookie.activate(scheduler);
+
+        assertThat(new String((byte[]) h.get("outbox", WAIT), UTF_8)).isEqualTo("a\r\n");
+        assertThat(new String((byte[]) h.get("outbox", WAIT), UTF_8)).isEqualTo("b\r\n");
+        assertThat(h.get("signal", WAIT)).isSameAs(clientDone);
+    }
+
+    @Test
     void inputAndOtherControlMessagesAreIgnored() throws Exception {
         FortuneCookieProtocol cookie = new FortuneCookieProtocol(List.of("only"));
         Handle h = new Handle(cookie);
