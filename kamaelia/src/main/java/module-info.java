@@ -6,5 +6,7 @@ module org.kamaelia.components {
     requires transitive org.kamaelia.axon;
 
     exports org.kamaelia.chassis;
+    exports org.kamaelia.internet;
     exports org.kamaelia.ipc;
+    exports org.kamaelia.protocol;
 }

@@ -1,0 +1,569 @@
+package org.kamaelia.chassis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.kamaelia.axon.Component;
+import org.kamaelia.axon.ComponentFailure;
+import org.kamaelia.axon.Linkage;
+import org.kamaelia.axon.Scheduler;
+import org.kamaelia.axon.ipc.ProducerFinished;
+import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia.internet.ConnectedSocketAdapter;
+import org.kamaelia.internet.ConnectionInfo;
+import org.kamaelia.internet.TCPServer;
+import org.kamaelia.ipc.NewCSA;
+import org.kamaelia.ipc.ServerShutdown;
+import org.kamaelia.ipc.ShutdownCSA;
+import org.kamaelia.ipc.SocketShutdown;
+
+/**
+ * A TCP server that gives every connection a protocol component of its own: the original's
+ * {@code ServerCore}. {@link SimpleServer} is the same with a factory that takes no arguments.
+ *
+ * <h2>Example</h2>
+ * An echo server on a free loopback port, a client talking to it in the same process (what the CLI's
+ * embedded demo does), then shutdown:
+ * <pre>{@code
+ * SimpleServer server = SimpleServer.builder(EchoProtocol::new).build(); // binds 127.0.0.1, any free port
+ * server.activate();
+ * int port = server.port();                          // readable at once: no sleeping, no polling
+ * new Pipeline(new ConsoleReader(System.in),
+ *              new ThreadedTCPClient("127.0.0.1", port),
+ *              new ConsoleEchoer(System.out)).run();
+ * server.close();                                    // = deliver a ServerShutdown to its "control"
+ * server.join(Duration.ofSeconds(5));                // the listener and every connection are closed
+ * }</pre>
+ * With a factory that looks at the client:
+ * <pre>{@code
+ * ServerCore server = ServerCore.builder(c -> new GreetingProtocol(c.peer()))
+ *         .port(1601).maxConnections(100).build();
+ * }</pre>
+ *
+ * <h2>Boxes</h2>
+ * <ul>
+ * <li>inbox "inbox": not used (anything sent here is discarded).</li>
+ * <li>inbox "control": a {@link ShutdownMicroprocess} ({@link ServerShutdown} included) shuts the
+ *     server down; anything else is ignored. A protocol that declares an outbox "serversignal" has it
+ *     linked here, so it can shut the whole server down.</li>
+ * <li>outbox "outbox": not used.</li>
+ * <li>outbox "signal": the stop message, once the server has finished.</li>
+ * </ul>
+ *
+ * <h2>How it works</h2>
+ * <pre>
+ *                     +---------------------------- ServerCore -----------------------------+
+ *                     |  TCPServer --NewCSA / ShutdownCSA--> main(): makes and wires, per   |
+ *                     |                                      connection:                     |
+ *   client &lt;--TCP--&gt;  |  ConnectedSocketAdapter [outbox] --------------&gt; [inbox]   protocol    |
+ *                     |                         [inputEnded] ----------&gt; [control]            |
+ *                     |                         [inbox]    &lt;------------ [outbox]             |
+ *                     |                         [producerSignal] &lt;------ [signal]             |
+ *                     +---------------------------------------------------------------------+
+ * </pre>
+ * The listening socket is bound when the server is built, so {@link #port()} is known before it is
+ * activated (see {@link TCPServer}). For each connection the server calls the factory with the
+ * connection's addresses, gives the protocol's "inbox" a capacity (16 messages by default) unless it
+ * already has one, wires it as above, and activates it and the socket component. A protocol may be a
+ * {@link Pipeline} or {@link Graphline}; as those pass their "inbox" on to a child, bound that child's
+ * inbox to keep the backpressure.
+ * <ul>
+ * <li>bytes from the client arrive on the protocol's "inbox" as {@code byte[]} chunks; when the
+ *     protocol does not keep up, its full inbox stops the reading from that client, and TCP flow
+ *     control then slows the client: memory per connection is bounded;</li>
+ * <li>what the protocol sends on its "outbox" ({@code byte[]}, ByteBuffer or text as UTF-8) goes to
+ *     the client; the socket component's inbox is bounded too (64 messages by default), so a protocol
+ *     should send with {@code sendBlocking} and slows down to a client that reads slowly;</li>
+ * <li>a ProducerFinished or ShutdownMicroprocess on the protocol's "signal" closes the connection
+ *     after everything it sent has been written (and the client has closed its side, or the close
+ *     timeout has passed);</li>
+ * <li>the client closing its side (or the connection failing) reaches the protocol's "control" as a
+ *     {@link SocketShutdown} (is-a ProducerFinished), after the last chunk: the protocol finishes its
+ *     work, answers if it wants (the client may still be reading), and passes it on out of "signal".</li>
+ * </ul>
+ * Connections are isolated: a protocol that throws ends only itself; the runtime's ProducerFinished
+ * on its "signal" closes its connection, and the failure can be read with {@link #protocolFailures()}
+ * (and {@link Scheduler#failures()}). A factory that throws or returns null or a used component closes
+ * that connection only, also recorded there. A protocol that finishes without signalling gets its
+ * connection closed anyway. Beyond {@link Builder#maxConnections(int) maxConnections} open connections
+ * new ones are accepted and closed at once.
+ *
+ * <h2>Termination</h2>
+ * On a {@link ShutdownMicroprocess} on "control" it stops listening (connecting is then refused),
+ * sends a ShutdownMicroprocess to every protocol, closes every connection at once, waits until the
+ * sockets are closed and the protocols have finished (protocols that ignore the request are given up
+ * after the shutdown timeout, 5 s by default, and logged), sends the stop message on "signal" and
+ * finishes. A ProducerFinished on "control" is ignored, as in the original. If the listening socket
+ * fails for good, it closes every connection the same way and then fails (the runtime sends an
+ * ErrorInformation and a ProducerFinished on "signal").
+ *
+ * <h2>Thread safety</h2>
+ * Public methods may be called from any thread. The connection table is confined to main()'s thread;
+ * the recorded failures are in a concurrent deque; the rest is written once in the constructor.
+ *
+ * <h2>Differences from the original</h2>
+ * It binds when built, to the loopback address by default (the original bound every interface when it
+ * first ran, so tests had to wait); the factory is a {@link ProtocolFactory} given a
+ * {@link ConnectionInfo} rather than keyword arguments; protocol inboxes are bounded (backpressure);
+ * a peer's half-close leaves the connection writable until the protocol finishes; the protocol's
+ * failure ends its connection only (the original's crashed the whole system); it has a maximum
+ * number of connections; and it waits for its connections to close before it finishes.
+ */
+public class ServerCore extends Component implements AutoCloseable {
+    /** Capacity given to each protocol's "inbox" (in chunks) when it has none. */
+    public static final int DEFAULT_PROTOCOL_INBOX_CAPACITY = 16;
+    /** How long a shutdown waits for protocols to finish, when none is given. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final System.Logger LOG = System.getLogger("org.kamaelia.chassis");
+    private static final int MAX_RECORDED_FAILURES = 100;
+    private static final String SOCKET_ACTIVITY = "_socketactivity";
+
+    /** One connection: main() only. {@code protocol} is null for a connection closed at once. */
+    private static final class Connection {
+        final ConnectionInfo info;
+        final ConnectedSocketAdapter csa;
+        final Component protocol;
+        boolean protocolEnded;
+        boolean protocolStopped;
+
+        Connection(ConnectionInfo info, ConnectedSocketAdapter csa, Component protocol) {
+            this.info = info;
+            this.csa = csa;
+            this.protocol = protocol;
+            this.protocolEnded = protocol == null;
+        }
+    }
+
+    private final ProtocolFactory factory;
+    private final TCPServer tcpServer;
+    private final int protocolInboxCapacity;
+    private final Duration shutdownTimeout;
+    private final Map<ConnectedSocketAdapter, Connection> connections = new LinkedHashMap<>();
+    private final ConcurrentLinkedDeque<ComponentFailure> failures = new ConcurrentLinkedDeque<>();
+
+    /**
+     * A server on the loopback address with the default options, bound now.
+     *
+     * @param factory makes the protocol component for each connection
+     * @param port    the port; 0 for any free port (read it with {@link #port()})
+     * @throws NullPointerException     when {@code factory} is null
+     * @throws IllegalArgumentException when the port is out of range
+     * @throws UncheckedIOException     when the port cannot be bound
+     */
+    public ServerCore(ProtocolFactory factory, int port) {
+        this(factory, new Builder<ServerCore>(null).port(port));
+    }
+
+    /**
+     * For subclasses: a server with the options of {@code settings}, bound now.
+     *
+     * @throws NullPointerException when an argument is null
+     * @throws UncheckedIOException when the address cannot be bound
+     */
+    @SuppressWarnings("this-escape") // declareInbox only records the box; subclasses have no state it reads
+    protected ServerCore(ProtocolFactory factory, Builder<?> settings) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(settings, "settings");
+        this.protocolInboxCapacity = settings.protocolInboxCapacity;
+        this.shutdownTimeout = settings.shutdownTimeout;
+        this.tcpServer = settings.tcp.build();
+        declareInbox(SOCKET_ACTIVITY, "internal: NewCSA and ShutdownCSA from the TCPServer");
+    }
+
+    /** A builder for a server whose protocols are made by {@code factory}. */
+    public static Builder<ServerCore> builder(ProtocolFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        return new Builder<>(b -> new ServerCore(factory, b));
+    }
+
+    /** The address and port the server listens on. */
+    public InetSocketAddress localAddress() {
+        return tcpServer.localAddress();
+    }
+
+    /** The port the server listens on (the one chosen when 0 was asked for). */
+    public int port() {
+        return tcpServer.port();
+    }
+
+    /** Connections open now (accepted and not yet closed). Any thread. */
+    public int connectionCount() {
+        return tcpServer.connectionCount();
+    }
+
+    /** Connections accepted since the start. Any thread. */
+    public long acceptedCount() {
+        return tcpServer.acceptedCount();
+    }
+
+    /** Connections refused because the maximum was open. Any thread. */
+    public long refusedCount() {
+        return tcpServer.refusedCount();
+    }
+
+    /**
+     * The most recent failures of protocols (their main() threw) and of the factory (it threw or
+     * returned something unusable; recorded against this server), oldest first, at most 100. Any thread.
+     */
+    public List<ComponentFailure> protocolFailures() {
+        return List.copyOf(failures);
+    }
+
+    /**
+     * Shuts the server down: delivers a {@link ServerShutdown} to its "control", or, when it was never
+     * activated, closes the listening socket now. Does not wait: use {@link #join(Duration)}.
+     * Idempotent; any thread.
+     */
+    @Override
+    public void close() {
+        if (state() == State.CREATED) {
+            tcpServer.close();
+        }
+        if (!isFinished()) {
+            deliver(new ServerShutdown(this), "control");
+        }
+    }
+
+    @Override
+    protected void main() throws Exception {
+        addChildren(tcpServer);
+        link(tcpServer, "protocolHandlerSignal", this, SOCKET_ACTIVITY);
+        tcpServer.activate();
+        Object stop = null;
+        while (stop == null && !tcpServer.isFinished()) {
+            while (dataReady(SOCKET_ACTIVITY)) {
+                Object m = recv(SOCKET_ACTIVITY);
+                if (m instanceof NewCSA n) {
+                    open(n);
+                }
+                // ShutdownCSA: the protocol has had the news on its control; reap() tidies up
+            }
+            while (dataReady("control") && stop == null) {
+                Object m = recv("control");
+                if (m instanceof ShutdownMicroprocess) {
+                    stop = m;
+                }
+            }
+            while (dataReady("inbox")) {
+                recv("inbox"); // not used
+            }
+            reap();
+            if (stop == null && !tcpServer.isFinished()) {
+                pause();
+            }
+        }
+        shutdown();
+        if (stop == null) {
+            Throwable f = tcpServer.failure().orElse(null);
+            if (f != null) {
+                throw new IOException(name() + ": the listening socket failed: " + f.getMessage(), f);
+            }
+            stop = new ProducerFinished(this, "the listening socket was closed");
+        }
+        send(stop, "signal");
+    }
+
+    /** Makes, wires and starts the protocol for a new connection (main). */
+    private void open(NewCSA n) {
+        ConnectedSocketAdapter csa = n.csa();
+        ConnectionInfo info = n.connection();
+        List<Map.Entry<Component, Linkage>> made = new ArrayList<>(5);
+        Component p;
+        try {
+            p = factory.create(info);
+            if (p == null) {
+                throw new NullPointerException("the protocol factory returned null for " + info);
+            }
+            if (p.state() != State.CREATED) {
+                throw new IllegalStateException("the protocol factory returned " + p.name() + " in state "
+                        + p.state() + " for " + info + " (expected: a new component for each connection)");
+            }
+            if (p.inboxSize("inbox") == UNBOUNDED) {
+                p.setInboxSize("inbox", protocolInboxCapacity);
+            }
+            // Each link belongs to the component it starts from, so it goes when that component
+            // finishes, and this server holds no per-connection links to search when tidying up.
+            made.add(Map.entry(csa, csa.link(csa, "outbox", p, "inbox")));
+            made.add(Map.entry(csa, csa.link(csa, "inputEnded", p, "control")));
+            made.add(Map.entry(p, p.link(p, "outbox", csa, "inbox")));
+            made.add(Map.entry(p, p.link(p, "signal", csa, "producerSignal")));
+            if (p.outboxNames().contains("serversignal")) {
+                made.add(Map.entry(p, p.link(p, "serversignal", this, "control")));
+            }
+        } catch (RuntimeException e) {
+            for (Map.Entry<Component, Linkage> l : made) {
+                l.getKey().unlink(l.getValue()); // only the links made here: the component may be in use elsewhere
+            }
+            record(new ComponentFailure(this, new IllegalStateException(name() + ": no protocol for " + info
+                    + ": " + e.getMessage(), e)));
+            closeAtOnce(csa, info);
+            return;
+        }
+        addChildren(csa, p);
+        connections.put(csa, new Connection(info, csa, p));
+        activateAll(p, csa);
+    }
+
+    /** Starts a socket component that closes as soon as it runs, so that it reports (main). */
+    private void closeAtOnce(ConnectedSocketAdapter csa, ConnectionInfo info) {
+        csa.deliver(new ShutdownMicroprocess(this), "control");
+        addChildren(csa);
+        connections.put(csa, new Connection(info, csa, null));
+        activateAll(csa);
+    }
+
+    /**
+     * Activates per-connection components from a short-lived thread of their own rather than from
+     * main(): the runtime records what a component's main() activates in a list that is never pruned,
+     * which would grow by two entries per connection for the server's whole life. They are this
+     * server's children instead, removed once finished, which is what {@link #join} follows.
+     */
+    private void activateAll(Component... cs) {
+        Scheduler s = scheduler();
+        AtomicReference<RuntimeException> err = new AtomicReference<>();
+        Thread t = Thread.ofVirtual().name(name() + "-activate").start(() -> {
+            for (Component c : cs) {
+                try {
+                    c.activate(s);
+                } catch (RuntimeException e) {
+                    err.compareAndSet(null, e);
+                }
+            }
+        });
+        boolean interrupted = false;
+        for (;;) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (err.get() != null) {
+            throw err.get();
+        }
+    }
+
+    /** Tidies up after protocols and sockets that have finished (main). */
+    private void reap() {
+        for (Iterator<Connection> it = connections.values().iterator(); it.hasNext(); ) {
+            Connection c = it.next();
+            if (!c.protocolEnded && c.protocol.isFinished()) {
+                c.protocolEnded = true;
+                c.protocol.failure().ifPresent(f -> {
+                    LOG.log(System.Logger.Level.DEBUG, () -> name() + ": " + c.info + ": protocol "
+                            + c.protocol.name() + " failed: " + f);
+                    record(new ComponentFailure(c.protocol, f));
+                });
+                // A reader blocked on the finished protocol's full inbox is freed: deliveries are dropped now.
+                c.protocol.setInboxSize("inbox", UNBOUNDED);
+                // Closes the connection also when the protocol finished without saying so on "signal".
+                c.csa.deliver(new ProducerFinished(this), "producerSignal");
+            }
+            if (!c.protocolEnded && !c.protocolStopped && c.csa.isFinished()) {
+                // The socket is closed: whatever the protocol still sends goes nowhere. One that ignored
+                // the SocketShutdown on its control (its client's end of stream) is asked to stop now.
+                c.protocolStopped = true;
+                c.protocol.deliver(new ShutdownMicroprocess(this), "control");
+            }
+            if (c.protocolEnded && c.csa.isFinished()) {
+                removeChild(c.csa);
+                if (c.protocol != null) {
+                    removeChild(c.protocol);
+                }
+                it.remove();
+            }
+        }
+    }
+
+    private void record(ComponentFailure f) {
+        failures.addLast(f);
+        while (failures.size() > MAX_RECORDED_FAILURES) {
+            failures.pollFirst();
+        }
+    }
+
+    /** Stops listening, closes every connection, and waits for the sockets and protocols (main). */
+    private void shutdown() {
+        tcpServer.deliver(new ServerShutdown(this), "control");
+        for (Connection c : connections.values()) {
+            if (c.protocol != null) {
+                c.protocol.deliver(new ShutdownMicroprocess(this), "control");
+            }
+            c.csa.close();
+        }
+        long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+        for (;;) {
+            while (dataReady(SOCKET_ACTIVITY)) {
+                Object m = recv(SOCKET_ACTIVITY);
+                if (m instanceof NewCSA n) {
+                    closeAtOnce(n.csa(), n.connection()); // accepted just before the listener closed
+                } else if (!(m instanceof ShutdownCSA)) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> name() + ": ignored " + m);
+                }
+            }
+            reap();
+            if (connections.isEmpty() && tcpServer.isFinished()) {
+                break;
+            }
+            boolean socketsClosed = tcpServer.isFinished()
+                    && connections.values().stream().allMatch(c -> c.csa.isFinished());
+            long left = deadline - System.nanoTime();
+            if (socketsClosed && left <= 0) {
+                List<String> stuck = new ArrayList<>();
+                for (Connection c : connections.values()) {
+                    stuck.add(c.protocol.name() + " (" + c.info + ")");
+                    removeChild(c.protocol);
+                    removeChild(c.csa);
+                }
+                connections.clear();
+                LOG.log(System.Logger.Level.WARNING, name() + ": protocols still running " + shutdownTimeout
+                        + " after a ShutdownMicroprocess, given up: " + stuck);
+                break;
+            }
+            if (socketsClosed) {
+                pause(Duration.ofNanos(left));
+            } else {
+                pause();
+            }
+        }
+        while (dataReady("control")) {
+            recv("control"); // the shutdown is done; later requests have nothing left to stop
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + tcpServer.localAddress() + ")";
+    }
+
+    /**
+     * Options for a {@link ServerCore} or {@link SimpleServer}; {@link #build()} binds the socket. Not
+     * thread-safe; each {@code build()} makes an independent server.
+     *
+     * @param <S> the kind of server it builds
+     */
+    public static final class Builder<S extends ServerCore> {
+        private final TCPServer.Builder tcp = TCPServer.builder();
+        private final Function<Builder<S>, S> maker;
+        private int protocolInboxCapacity = DEFAULT_PROTOCOL_INBOX_CAPACITY;
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+        Builder(Function<Builder<S>, S> maker) {
+            this.maker = maker;
+        }
+
+        /** The address to listen on; the loopback address by default. See {@link TCPServer.Builder#bindAddress}. */
+        public Builder<S> bindAddress(InetAddress address) {
+            tcp.bindAddress(address);
+            return this;
+        }
+
+        /** The port; 0 (the default) for any free port. See {@link TCPServer.Builder#port}. */
+        public Builder<S> port(int port) {
+            tcp.port(port);
+            return this;
+        }
+
+        /** The listen backlog; 128 by default. See {@link TCPServer.Builder#backlog}. */
+        public Builder<S> backlog(int backlog) {
+            tcp.backlog(backlog);
+            return this;
+        }
+
+        /** The most connections open at once; 10,000 by default. See {@link TCPServer.Builder#maxConnections}. */
+        public Builder<S> maxConnections(int maxConnections) {
+            tcp.maxConnections(maxConnections);
+            return this;
+        }
+
+        /** SO_REUSEADDR on the listening socket; on by default. */
+        public Builder<S> reuseAddress(boolean on) {
+            tcp.reuseAddress(on);
+            return this;
+        }
+
+        /** SO_RCVBUF for accepted connections; 0 (the default) leaves the system's choice. */
+        public Builder<S> receiveBufferSize(int bytes) {
+            tcp.receiveBufferSize(bytes);
+            return this;
+        }
+
+        /** TCP_NODELAY on accepted connections; on by default. */
+        public Builder<S> tcpNoDelay(boolean on) {
+            tcp.tcpNoDelay(on);
+            return this;
+        }
+
+        /** The largest chunk read from a client at once; 8 KiB by default. */
+        public Builder<S> readBufferSize(int bytes) {
+            tcp.readBufferSize(bytes);
+            return this;
+        }
+
+        /** The capacity of each socket component's "inbox" (messages to write); 64 by default. */
+        public Builder<S> socketInboxCapacity(int messages) {
+            tcp.socketInboxCapacity(messages);
+            return this;
+        }
+
+        /** How long a closing connection waits for the client to close its side; 5 s by default. */
+        public Builder<S> closeTimeout(Duration timeout) {
+            tcp.closeTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * The capacity given to each protocol's "inbox" (in chunks of at most the read buffer size) when
+         * the protocol has not set one; 16 by default.
+         *
+         * @throws IllegalArgumentException when it is not positive
+         */
+        public Builder<S> protocolInboxCapacity(int chunks) {
+            if (chunks <= 0) {
+                throw new IllegalArgumentException("protocolInboxCapacity: " + chunks + " (expected: > 0)");
+            }
+            this.protocolInboxCapacity = chunks;
+            return this;
+        }
+
+        /**
+         * How long a shutdown waits for protocols to finish after the sockets are closed; 5 s by default.
+         *
+         * @throws NullPointerException     when {@code timeout} is null
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder<S> shutdownTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "shutdownTimeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("shutdownTimeout: " + timeout + " (expected: >= 0)");
+            }
+            this.shutdownTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Binds the listening socket and returns the server, not yet activated.
+         *
+         * @throws UncheckedIOException when the address cannot be bound (the cause says why)
+         */
+        public S build() {
+            return maker.apply(this);
+        }
+    }
+}

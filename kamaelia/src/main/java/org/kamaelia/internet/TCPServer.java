@@ -1,0 +1,522 @@
+package org.kamaelia.internet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kamaelia.axon.Component;
+import org.kamaelia.axon.ipc.ProducerFinished;
+import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia.ipc.NewCSA;
+import org.kamaelia.ipc.ServerShutdown;
+import org.kamaelia.ipc.ShutdownCSA;
+import org.kamaelia.ipc.SocketShutdown;
+
+/**
+ * Listens on a TCP port and makes a {@link ConnectedSocketAdapter} for every connection it accepts.
+ * The original's {@code TCPServer}, without a Selector: a virtual thread blocks in {@code accept()}.
+ *
+ * <h2>Example</h2>
+ * Most programs use {@link org.kamaelia.chassis.ServerCore} or {@link org.kamaelia.chassis.SimpleServer},
+ * which hold one of these. On its own:
+ * <pre>{@code
+ * TCPServer server = TCPServer.builder().port(0).maxConnections(100).build(); // bound here
+ * int port = server.port();                    // readable at once: no waiting, no sleeping
+ * link(server, "protocolHandlerSignal", this, "connections");
+ * server.activate();
+ * // for each NewCSA on "connections": wire msg.csa() to something, then msg.csa().activate()
+ * // ...
+ * server.close();                              // or deliver a ServerShutdown to its "control"
+ * }</pre>
+ *
+ * <h2>Binding</h2>
+ * The listening socket is bound when the server is built ({@link Builder#build()} or the constructor),
+ * as the original TCPServer did in its constructor. So the bound address, port 0 included, can be read
+ * with {@link #localAddress()} and {@link #port()} before or right after activation, and a port that is
+ * in use is reported at once by an exception, not later. Connections that arrive before activation
+ * wait in the backlog. A server that is built but never activated holds its port until {@link #close()}.
+ *
+ * <h2>Boxes</h2>
+ * <ul>
+ * <li>inbox "inbox": not used (anything sent here is discarded).</li>
+ * <li>inbox "control": a {@link ShutdownMicroprocess} ({@link ServerShutdown} included) stops it; other
+ *     messages are ignored.</li>
+ * <li>outbox "protocolHandlerSignal": a {@link NewCSA} for each accepted connection, carrying its socket
+ *     component (not yet activated: the receiver wires and activates it, or closes it), and a
+ *     {@link ShutdownCSA} when that connection has closed.</li>
+ * <li>outbox "outbox": not used.</li>
+ * <li>outbox "signal": the stop message it received, when it has finished.</li>
+ * </ul>
+ *
+ * <h2>How it works</h2>
+ * An acceptor thread (virtual) blocks in {@code accept()}. For each connection it makes a socket
+ * component, links that component's "CreatorFeedback" to this server, and sends a {@link NewCSA}. When
+ * a socket component reports its final {@link SocketShutdown}, the server forgets it and sends a
+ * {@link ShutdownCSA}. While {@link Builder#maxConnections(int) maxConnections} connections are open,
+ * a new connection is accepted and closed at once: the peer reads end of stream (or gets a reset if
+ * it had already sent data); it is never left waiting in the backlog. Those are counted in
+ * {@link #refusedCount()}. The listening socket has SO_REUSEADDR on by default, so a restarted server
+ * can bind its port again while old connections are in TIME_WAIT. An error from {@code accept()} while
+ * the socket is open (too many open files) is logged, and accepting resumes after a short pause.
+ *
+ * <h2>Termination</h2>
+ * On a {@link ShutdownMicroprocess} on "control" it closes the listening socket (new connections are
+ * then refused by the operating system), closes every connection it made (a ShutdownMicroprocess to
+ * each socket component; one that was never activated is closed directly), waits until every one of
+ * them has reported, sends the stop message on "signal" and finishes. If the listening socket fails
+ * for good, it closes its connections the same way and then fails: the runtime sends an
+ * ErrorInformation and a ProducerFinished on "signal".
+ *
+ * <h2>Thread safety</h2>
+ * Public methods may be called from any thread. The listening channel is written once in the
+ * constructor and closed by main() or {@link #close()}; the set of live connections is concurrent
+ * (added to by the acceptor thread, removed from by main()); the counters are atomic.
+ *
+ * <h2>Differences from the original</h2>
+ * Binds to the loopback address by default (the original bound every interface), with SO_REUSEADDR on
+ * by default (the original needed socketOptions for it), and reports a bind failure as an exception
+ * (the original gave up silently). It has a maximum number of connections. On shutdown it closes its
+ * connections and waits for them before it finishes.
+ */
+public final class TCPServer extends Component implements AutoCloseable {
+    /** Backlog used when none is given. */
+    public static final int DEFAULT_BACKLOG = 128;
+    /** Maximum number of open connections used when none is given. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+
+    private static final System.Logger LOG = System.getLogger("org.kamaelia.internet");
+    private static final Duration ACCEPT_ERROR_PAUSE = Duration.ofMillis(100);
+    private static final Duration ACCEPTOR_JOIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final String FEEDBACK = "_csaFeedback";
+    private static final String ACCEPTOR = "_acceptor";
+
+    /*
+     * Implementation note: the server's phase moves forward only, through advance():
+     *
+     *   BOUND (built) --main() starts the acceptor--> LISTENING
+     *   LISTENING --ShutdownMicroprocess, or the listener failed--> STOPPING (listener closed,
+     *              acceptor joined, every connection asked to close)
+     *   STOPPING --every connection has reported--> STOPPED
+     *   BOUND --close() before activation--> STOPPED (listener closed)
+     */
+    private enum Phase { BOUND, LISTENING, STOPPING, STOPPED }
+
+    private record AcceptorEnded(Throwable failure) {
+    }
+
+    private final ServerSocketChannel listener;
+    private final InetSocketAddress localAddress;
+    private final int maxConnections;
+    private final boolean tcpNoDelay;
+    private final int readBufferSize;
+    private final int socketInboxCapacity;
+    private final Duration closeTimeout;
+    private final Set<ConnectedSocketAdapter> live = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong acceptErrors = new AtomicLong();
+    /** Set by whichever comes first: main() starting, or close() before activation. */
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private volatile Phase phase = Phase.BOUND;
+
+    /**
+     * A server on the loopback address with the default options, bound now.
+     *
+     * @param port the port to listen on; 0 for any free port (read it with {@link #port()})
+     * @throws IllegalArgumentException when the port is out of range
+     * @throws UncheckedIOException     when the port cannot be bound (its cause says why)
+     */
+    public TCPServer(int port) {
+        this(builder().port(port));
+    }
+
+    private TCPServer(Builder b) {
+        this.maxConnections = b.maxConnections;
+        this.tcpNoDelay = b.tcpNoDelay;
+        this.readBufferSize = b.readBufferSize;
+        this.socketInboxCapacity = b.socketInboxCapacity;
+        this.closeTimeout = b.closeTimeout;
+        InetSocketAddress wanted = new InetSocketAddress(b.bindAddress, b.port);
+        ServerSocketChannel ch = null;
+        try {
+            ch = ServerSocketChannel.open();
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, b.reuseAddress);
+            if (b.receiveBufferSize > 0) {
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, b.receiveBufferSize);
+            }
+            ch.bind(wanted, b.backlog);
+            this.localAddress = (InetSocketAddress) ch.getLocalAddress();
+        } catch (IOException e) {
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw new UncheckedIOException(name() + ": cannot listen on " + wanted + ": " + e.getMessage(), e);
+        }
+        this.listener = ch;
+        declareInbox(FEEDBACK, "internal: each socket component's final SocketShutdown");
+        declareInbox(ACCEPTOR, "internal: the acceptor thread's end");
+        declareOutbox("protocolHandlerSignal", "NewCSA for each accepted connection, ShutdownCSA when it closes");
+    }
+
+    /** A builder with the defaults: loopback, any free port, backlog 128, 10,000 connections. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The address and port the server listens on. */
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /** The port the server listens on (the one chosen when 0 was asked for). */
+    public int port() {
+        return localAddress.getPort();
+    }
+
+    /** The most connections open at once; more are refused. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** Connections accepted and not yet closed. Any thread. */
+    public int connectionCount() {
+        return live.size();
+    }
+
+    /** Connections accepted since the start (refused ones not included). Any thread. */
+    public long acceptedCount() {
+        return accepted.get();
+    }
+
+    /** Connections refused because {@link #maxConnections()} were open. Any thread. */
+    public long refusedCount() {
+        return refused.get();
+    }
+
+    /** Errors from {@code accept()} while listening (e.g. too many open files). Any thread. */
+    public long acceptErrorCount() {
+        return acceptErrors.get();
+    }
+
+    /**
+     * Stops the server. When it is running, this delivers a {@link ServerShutdown} to its "control";
+     * when it was never activated, this closes the listening socket now. Does not wait: use
+     * {@link #join(Duration)}. Idempotent; any thread.
+     */
+    @Override
+    public void close() {
+        if (claimed.compareAndSet(false, true)) {
+            advance(Phase.STOPPED);
+        } else if (!isFinished()) {
+            deliver(new ServerShutdown(this), "control");
+        }
+    }
+
+    @Override
+    protected void main() throws Exception {
+        if (!claimed.compareAndSet(false, true)) {
+            send(new ProducerFinished(this, "closed before it was activated"), "signal");
+            return;
+        }
+        advance(Phase.LISTENING);
+        Thread acceptor = Thread.ofVirtual().name(name() + "-acceptor").start(this::acceptLoop);
+        Object stop = null;
+        Throwable failure = null;
+        try {
+            while (stop == null && failure == null) {
+                relayFeedback();
+                while (dataReady(ACCEPTOR)) {
+                    AcceptorEnded end = (AcceptorEnded) recv(ACCEPTOR);
+                    failure = end.failure != null ? end.failure
+                            : new IllegalStateException("the listening socket was closed from outside");
+                }
+                while (dataReady("control")) {
+                    Object m = recv("control");
+                    if (m instanceof ShutdownMicroprocess && stop == null) {
+                        stop = m;
+                    }
+                }
+                while (dataReady("inbox")) {
+                    recv("inbox"); // not used
+                }
+                if (stop == null && failure == null) {
+                    pause();
+                }
+            }
+        } finally {
+            advance(Phase.STOPPING);
+            acceptor.interrupt();
+            if (!acceptor.join(ACCEPTOR_JOIN_TIMEOUT)) {
+                LOG.log(System.Logger.Level.WARNING, name() + ": acceptor did not stop within " + ACCEPTOR_JOIN_TIMEOUT);
+            }
+            closeConnections();
+        }
+        advance(Phase.STOPPED);
+        if (failure != null) {
+            throw new IOException(name() + ": listening on " + localAddress + " failed: " + failure, failure);
+        }
+        send(stop, "signal");
+    }
+
+    /** The one place the phase changes. */
+    private void advance(Phase to) {
+        Phase from = phase;
+        if (to.compareTo(from) <= 0) {
+            throw new AssertionError(name() + ": phase " + from + " -> " + to);
+        }
+        phase = to;
+        if (to.compareTo(Phase.STOPPING) >= 0) {
+            closeListener(); // idempotent
+        }
+    }
+
+    /** Asks every connection to close and waits until each has reported (main). */
+    private void closeConnections() {
+        for (ConnectedSocketAdapter csa : List.copyOf(live)) {
+            if (csa.closeIfNotStarted()) {
+                live.remove(csa); // never activated: it will not report
+            } else {
+                csa.deliver(new ShutdownMicroprocess(this), "control");
+            }
+        }
+        relayFeedback();
+        while (!live.isEmpty()) {
+            pause();
+            relayFeedback();
+        }
+    }
+
+    /** Forgets each socket component that reported its end, and tells the protocol handler (main). */
+    private void relayFeedback() {
+        while (dataReady(FEEDBACK)) {
+            SocketShutdown s = (SocketShutdown) recv(FEEDBACK);
+            ConnectedSocketAdapter csa = (ConnectedSocketAdapter) s.caller();
+            live.remove(csa);
+            send(new ShutdownCSA(this, csa, s), "protocolHandlerSignal");
+        }
+    }
+
+    private void closeListener() {
+        try {
+            listener.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> name() + ": close: " + e);
+        }
+    }
+
+    // ------------------------------------------------------------------ acceptor thread
+
+    private void acceptLoop() {
+        Throwable failure = null;
+        try {
+            for (;;) {
+                SocketChannel ch;
+                try {
+                    ch = listener.accept();
+                } catch (ClosedChannelException e) {
+                    break; // closed by main (or interrupted): stopping
+                } catch (IOException e) {
+                    if (!listener.isOpen()) {
+                        break;
+                    }
+                    acceptErrors.incrementAndGet();
+                    LOG.log(System.Logger.Level.WARNING, name() + ": accept failed, retrying: " + e);
+                    try {
+                        Thread.sleep(ACCEPT_ERROR_PAUSE);
+                    } catch (InterruptedException ie) {
+                        break;
+                    }
+                    continue;
+                }
+                onAccepted(ch);
+            }
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        if (phase == Phase.LISTENING) {
+            deliver(new AcceptorEnded(failure), ACCEPTOR);
+        }
+    }
+
+    private void onAccepted(SocketChannel ch) {
+        if (live.size() >= maxConnections) {
+            refused.incrementAndGet();
+            LOG.log(System.Logger.Level.DEBUG, () -> name() + ": refused a connection: " + maxConnections
+                    + " open");
+            closeQuietly(ch);
+            return;
+        }
+        ConnectedSocketAdapter csa;
+        ConnectionInfo info;
+        try {
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, tcpNoDelay);
+            info = new ConnectionInfo(ids.incrementAndGet(), (InetSocketAddress) ch.getRemoteAddress(),
+                    (InetSocketAddress) ch.getLocalAddress());
+            csa = new ConnectedSocketAdapter(ch, info, readBufferSize, socketInboxCapacity, closeTimeout);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> name() + ": connection lost while accepting it: " + e);
+            closeQuietly(ch);
+            return;
+        }
+        live.add(csa);
+        accepted.incrementAndGet();
+        csa.link(csa, "CreatorFeedback", this, FEEDBACK); // the socket component's own link: it goes when that ends
+        send(new NewCSA(this, csa, info), "protocolHandlerSignal");
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing more to do for a connection we are dropping
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + localAddress + ", " + phase + ")";
+    }
+
+    /**
+     * Options for a {@link TCPServer}; {@link #build()} binds the socket. Not thread-safe; each
+     * {@code build()} makes an independent server.
+     */
+    public static final class Builder {
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port;
+        private int backlog = DEFAULT_BACKLOG;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private boolean reuseAddress = true;
+        private int receiveBufferSize;
+        private boolean tcpNoDelay = true;
+        private int readBufferSize = ConnectedSocketAdapter.DEFAULT_READ_BUFFER_SIZE;
+        private int socketInboxCapacity = ConnectedSocketAdapter.DEFAULT_INBOX_CAPACITY;
+        private Duration closeTimeout = ConnectedSocketAdapter.DEFAULT_CLOSE_TIMEOUT;
+
+        private Builder() {
+        }
+
+        /**
+         * The address to listen on; the loopback address by default. Use
+         * {@code InetAddress.getByName("0.0.0.0")} (or "::") to accept connections from other hosts.
+         *
+         * @throws NullPointerException when {@code address} is null
+         */
+        public Builder bindAddress(InetAddress address) {
+            this.bindAddress = Objects.requireNonNull(address, "bindAddress");
+            return this;
+        }
+
+        /**
+         * The port to listen on; 0 (the default) for any free port.
+         *
+         * @throws IllegalArgumentException when it is not in 0..65535
+         */
+        public Builder port(int port) {
+            this.port = ServerChecks.port(port);
+            return this;
+        }
+
+        /**
+         * How many connections the operating system may hold before they are accepted; 128 by default.
+         *
+         * @throws IllegalArgumentException when it is not positive
+         */
+        public Builder backlog(int backlog) {
+            this.backlog = ServerChecks.positive(backlog, "backlog");
+            return this;
+        }
+
+        /**
+         * The most connections open at once; beyond it new connections are accepted and closed at once.
+         * 10,000 by default.
+         *
+         * @throws IllegalArgumentException when it is not positive
+         */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = ServerChecks.positive(maxConnections, "maxConnections");
+            return this;
+        }
+
+        /** SO_REUSEADDR on the listening socket; on by default. */
+        public Builder reuseAddress(boolean on) {
+            this.reuseAddress = on;
+            return this;
+        }
+
+        /**
+         * SO_RCVBUF for accepted connections, set on the listening socket before it binds; 0 (the
+         * default) leaves the operating system's choice.
+         *
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder receiveBufferSize(int bytes) {
+            this.receiveBufferSize = ServerChecks.nonNegative(bytes, "receiveBufferSize");
+            return this;
+        }
+
+        /** TCP_NODELAY on accepted connections; on by default (writes are already gathered). */
+        public Builder tcpNoDelay(boolean on) {
+            this.tcpNoDelay = on;
+            return this;
+        }
+
+        /**
+         * The largest chunk read from a peer at once; 8 KiB by default.
+         *
+         * @throws IllegalArgumentException when it is not positive
+         */
+        public Builder readBufferSize(int bytes) {
+            this.readBufferSize = ServerChecks.positive(bytes, "readBufferSize");
+            return this;
+        }
+
+        /**
+         * The capacity of each socket component's "inbox" (messages waiting to be written); 64 by default.
+         *
+         * @throws IllegalArgumentException when it is not positive
+         */
+        public Builder socketInboxCapacity(int messages) {
+            this.socketInboxCapacity = ServerChecks.positive(messages, "socketInboxCapacity");
+            return this;
+        }
+
+        /**
+         * How long a closing connection waits for the peer to close its side after everything was
+         * written; 5 s by default; zero closes right after flushing.
+         *
+         * @throws NullPointerException     when {@code timeout} is null
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder closeTimeout(Duration timeout) {
+            this.closeTimeout = ServerChecks.nonNegative(timeout, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * Binds the listening socket and returns the server, not yet activated.
+         *
+         * @throws UncheckedIOException when the address cannot be bound (the cause says why, e.g. a
+         *                              BindException for a port in use)
+         */
+        public TCPServer build() {
+            return new TCPServer(this);
+        }
+    }
+}
