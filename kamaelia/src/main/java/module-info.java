@@ -7,4 +7,5 @@ module org.kamaelia.components {
 
     exports org.kamaelia.chassis;
     exports org.kamaelia.ipc;
+    exports org.kamaelia.util;
 }
