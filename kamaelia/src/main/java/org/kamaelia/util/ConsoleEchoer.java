@@ -37,7 +37,7 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  * newlineAfterText(true)} was chosen. Bytes are never followed by a line feed.
  *
  * <p>Output goes through a 64 KiB buffer, which is flushed to the stream (and the stream flushed) each
- * time the inbox runs dry, not after every message: bulk data costs few system calls, and what was
+ * time the inbox runs dry after something was written, not after every message: bulk data costs few system calls, and what was
  * received is visible as soon as nothing more is waiting. The stream is never closed (standard output
  * belongs to the process). A write that fails ({@link IOException}, or a {@link PrintStream} reporting
  * {@link PrintStream#checkError()}, such as a closed pipe) ends the component as a failure: the
@@ -60,6 +60,8 @@ public final class ConsoleEchoer extends UtilComponent {
     private final boolean newlineAfterText;
     private final boolean forward;
     private volatile long written;
+    /** Whether anything was written since the last flush. Own thread only. */
+    private boolean dirty;
 
     /** An echoer writing to {@link System#out} (as it is when this is made), text in UTF-8, no line feeds added. */
     public ConsoleEchoer() {
@@ -139,6 +141,7 @@ public final class ConsoleEchoer extends UtilComponent {
 
     @Override
     void onMessage(Object message) throws IOException {
+        dirty = true;
         try {
             if (Bytes.accepts(message)) {
                 Bytes b = Bytes.of(message);
@@ -163,6 +166,10 @@ public final class ConsoleEchoer extends UtilComponent {
 
     @Override
     void onDrained() throws IOException {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
         try {
             buffered.flush();
         } catch (IOException e) {
