@@ -76,6 +76,7 @@ public final class Backplane extends UtilComponent {
     /** Subscriber to the name of its outbox, in subscription order. Own thread only. */
     private final Map<SubscribeTo, String> subscribers = new LinkedHashMap<>();
     private volatile int subscriberCount;
+    private volatile long published;
     private volatile boolean registered;
 
     /**
@@ -97,6 +98,11 @@ public final class Backplane extends UtilComponent {
     /** How many subscribers it has now. Any thread. */
     public int subscriberCount() {
         return subscriberCount;
+    }
+
+    /** How many messages it has taken from its inbox and sent to its subscribers (however many). Any thread. */
+    public long publishedCount() {
+        return published;
     }
 
     /** Whether it is registered and can be found by name. Any thread. */
@@ -125,6 +131,7 @@ public final class Backplane extends UtilComponent {
 
     @Override
     void onMessage(Object message) {
+        published++;
         configure();
         for (Iterator<Map.Entry<SubscribeTo, String>> it = subscribers.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<SubscribeTo, String> e = it.next();

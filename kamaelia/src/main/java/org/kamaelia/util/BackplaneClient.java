@@ -33,10 +33,13 @@ abstract class BackplaneClient extends UtilComponent {
      * Finds the backplane (and, with a subscription, subscribes), waiting up to {@link #wait} for it
      * to be registered.
      *
-     * @return the backplane, or null when a stop message arrived on "control" first
+     * @param subscription what to deliver to the backplane's "configuration" inbox, or null
+     * @param throughProducerFinished whether a ProducerFinished leaves the wait going on (a publisher
+     *                                still has messages to pass on); a ShutdownMicroprocess always ends it
+     * @return the backplane, or null when a stop message ended the wait
      * @throws IllegalStateException when no backplane of that name appeared in time
      */
-    final Backplane find(Object subscription) {
+    final Backplane find(Object subscription, boolean throughProducerFinished) {
         BackplaneDirectory dir = BackplaneDirectory.of(tracker());
         long deadline = System.nanoTime() + wait.toNanos();
         try {
@@ -50,7 +53,7 @@ abstract class BackplaneClient extends UtilComponent {
                     return b;
                 }
                 for (;;) {
-                    if (checkControl()) {
+                    if (checkControl() && (stopNow() || !throughProducerFinished)) {
                         return null;
                     }
                     if (dataReady(FOUND)) {

@@ -106,9 +106,10 @@ public final class BytesToFrames extends UtilComponent {
                         | (prefix[3] & 0xff);
                 prefixLength = 0;
                 if (length < 0 || length > maxFrameSize) {
-                    FramingException e = new FramingException(name() + ": frame " + frameNumber + " (length prefix at byte "
-                            + frameStart + ") has a length of " + length + " (expected: 0 to " + maxFrameSize
-                            + "); the stream cannot be resynchronised, so decoding stops");
+                    FramingException e = new FramingException(name() + ": frame " + frameNumber
+                            + " (length prefix at byte " + frameStart + ") has a length of " + length
+                            + " (expected: 0 to " + maxFrameSize + "); the stream cannot be resynchronised, "
+                            + "so decoding stops");
                     report(e);
                     endNow(new ProducerFinished(this, e));
                     return;
@@ -152,7 +153,8 @@ public final class BytesToFrames extends UtilComponent {
         String why = stopNow() ? "stopped by " + stopMessage : "the stream ended";
         if (prefixLength > 0) {
             report(new FramingException(name() + ": " + why + " inside frame " + frameNumber + " (from byte "
-                    + frameStart + "): " + prefixLength + " of the 4 length-prefix bytes had arrived; partial frame dropped"));
+                    + frameStart + "): " + prefixLength + " of the 4 length-prefix bytes had arrived; "
+                    + "partial frame dropped"));
         } else if (frame != null) {
             report(new FramingException(name() + ": " + why + " inside frame " + frameNumber + " (from byte "
                     + frameStart + "): " + frameFilled + " of its " + frame.length + " payload bytes had arrived; "

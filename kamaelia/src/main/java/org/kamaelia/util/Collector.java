@@ -45,8 +45,9 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  * control messages are ignored.
  *
  * <h2>Thread safety</h2>
- * {@link #lock} guards {@link #items}, {@link #finished} and {@link #stoppedOn}; waiters wait on
- * {@link #changed}. The component's own thread appends; any thread reads.
+ * A ReentrantLock guards the list, the finished flag and the stop message; waiters wait on a
+ * condition of that lock, signalled at every append and at the end. The component's own thread
+ * appends; any thread reads. No user code runs under the lock.
  */
 public final class Collector extends UtilComponent {
     private final ReentrantLock lock = new ReentrantLock();

@@ -37,12 +37,12 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  * newlineAfterText(true)} was chosen. Bytes are never followed by a line feed.
  *
  * <p>Output goes through a 64 KiB buffer, which is flushed to the stream (and the stream flushed) each
- * time the inbox runs dry after something was written, not after every message: bulk data costs few system calls, and what was
- * received is visible as soon as nothing more is waiting. The stream is never closed (standard output
- * belongs to the process). A write that fails ({@link IOException}, or a {@link PrintStream} reporting
- * {@link PrintStream#checkError()}, such as a closed pipe) ends the component as a failure: the
- * runtime sends an ErrorInformation (an IOException naming the stream and how many bytes had been
- * written) and a ProducerFinished on "signal".
+ * time the inbox runs dry after something was written, not after every message: bulk data costs few
+ * system calls, and what was received is visible as soon as nothing more is waiting. The stream is
+ * never closed (standard output belongs to the process). A write that fails ({@link IOException}, or
+ * a {@link PrintStream} reporting {@link PrintStream#checkError()}, such as a closed pipe) ends the
+ * component as a failure: the runtime sends an ErrorInformation (an IOException naming the stream
+ * and how many bytes had been written) and a ProducerFinished on "signal".
  *
  * <h2>Termination</h2>
  * A {@link ProducerFinished} or a {@link ShutdownMicroprocess} on "control": it first writes
@@ -123,7 +123,10 @@ public final class ConsoleEchoer extends UtilComponent {
             return this;
         }
 
-        /** Whether each message is also sent on "outbox" after it is written (the original's forwarder); false when not set. */
+        /**
+         * Whether each message is also sent on "outbox" after it is written (the original's forwarder);
+         * false when not set.
+         */
         public Builder forward(boolean forward) {
             this.forward = forward;
             return this;

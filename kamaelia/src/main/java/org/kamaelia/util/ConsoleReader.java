@@ -77,6 +77,15 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  * standard input can close it (or its writing end) after the component has finished to make such a
  * thread end sooner. Nothing is sent on any box after the stop message.
  *
+ * <h2>Thread safety</h2>
+ * Two threads: main() (a virtual thread, like every component's) and the reader thread (a daemon
+ * platform thread named after the component, started by main()). The reader thread touches only the
+ * stream, its own buffer, {@code permits} (a Semaphore: it takes one before each read, main() gives
+ * it back after sending that chunk on, and gives back all of them when it stops) and {@code stopped}
+ * (volatile, written by main() before it gives the permits back, read by the reader thread after each
+ * permit and after each read); it hands chunks over with {@code deliver}, which is thread-safe, so a
+ * chunk's bytes are visible to main() once received. Everything else is confined to main().
+ *
  * <p>Divergences from the original: Axon's ConsoleReader printed a prompt, appended an end-of-line
  * string to each line, never stopped (it read one more line after a control message, and never
  * signalled end of input), and sent without backpressure. This one prints nothing, sends lines
@@ -147,7 +156,8 @@ public final class ConsoleReader extends UtilComponent {
         this.in = b.in != null ? b.in : System.in;
         this.mode = b.mode;
         this.chunkSize = b.chunkSize;
-        this.splitter = b.mode == Mode.LINES ? new LineSplitter(name(), b.maxLineLength, CodingErrorAction.REPLACE) : null;
+        this.splitter = b.mode == Mode.LINES
+                ? new LineSplitter(name(), b.maxLineLength, CodingErrorAction.REPLACE) : null;
         declareInbox(FROM_READER, "internal: chunks, end of input and read errors from the reader thread");
     }
 
@@ -189,7 +199,8 @@ public final class ConsoleReader extends UtilComponent {
         }
 
         /**
-         * The most bytes one read asks for (and so the largest chunk); {@link #DEFAULT_CHUNK_SIZE} when not set.
+         * The most bytes one read asks for (and so the largest chunk);
+         * {@link ConsoleReader#DEFAULT_CHUNK_SIZE} when not set.
          *
          * @throws IllegalArgumentException when chunkSize &lt;= 0
          */
@@ -222,6 +233,11 @@ public final class ConsoleReader extends UtilComponent {
     /** The reader thread, once started (for tests: it is a daemon platform thread). */
     Thread readerThread() {
         return reader;
+    }
+
+    /** Whether the reader thread is waiting for a permit: it has read as far ahead as it may (for tests). */
+    boolean readerWaitingForPermit() {
+        return permits.hasQueuedThreads();
     }
 
     @Override

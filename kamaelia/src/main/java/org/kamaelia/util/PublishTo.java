@@ -34,14 +34,16 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  * component, later messages are dropped and counted at the backplane's inbox.
  *
  * <h2>Termination</h2>
- * A {@link ProducerFinished} or {@link ShutdownMicroprocess} on "control" (also while waiting for the
- * backplane) is passed on out of "signal" and it stops; the passthrough link goes with it. Messages
- * it received before are already in the backplane's inbox (delivery is synchronous). The stop message
- * is not passed to the backplane: other publishers may still be publishing. If it stops before the
- * backplane was found, the messages waiting in its inbox are dropped (the runtime counts them). Other
- * control messages are
- * ignored. Divergence from the original: the original looked the backplane up once and crashed when
- * it was not there yet, and passed every control message on out of "signal".
+ * A {@link ProducerFinished} or {@link ShutdownMicroprocess} on "control" is passed on out of
+ * "signal" and it stops; the passthrough link goes with it. Messages it received before are already in
+ * the backplane's inbox (delivery is synchronous). A ProducerFinished that arrives while it is still
+ * waiting for the backplane does not end the wait (the messages waiting in its inbox are still to be
+ * published): once the backplane is found they go on to it, then it stops. A ShutdownMicroprocess ends
+ * the wait at once, and the messages waiting are dropped (the runtime counts them), as they are when
+ * no backplane appears in time. The stop message is not passed to the backplane: other publishers may
+ * still be publishing. Other control messages are ignored. Divergence from the original: the original
+ * looked the backplane up once and crashed when it was not there yet, and passed every control
+ * message on out of "signal".
  */
 public final class PublishTo extends BackplaneClient {
 
@@ -73,9 +75,9 @@ public final class PublishTo extends BackplaneClient {
 
     @Override
     protected void main() {
-        Backplane b = find(null);
+        Backplane b = find(null, true);
         if (b != null) {
-            linkInbox("inbox", b, "inbox");
+            linkInbox("inbox", b, "inbox"); // what waited in the inbox moves on to the backplane now
             while (!checkControl()) {
                 pause();
             }

@@ -82,7 +82,7 @@ public final class SubscribeTo extends BackplaneClient {
 
     @Override
     protected void main() {
-        Backplane b = find(new Backplane.Subscribe(this));
+        Backplane b = find(new Backplane.Subscribe(this), false);
         if (b == null) {
             sendSignal(pendingStop());
             return;

@@ -11,6 +11,7 @@ import static org.kamaelia.util.TestSupport.take;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.kamaelia.axon.CoordinatingAssistantTracker;
@@ -56,7 +57,7 @@ class BackplaneTest {
             List<Object> got = take(sub, "outbox", 101);
             assertThat(got).contains("two");
             assertThat(got.stream().filter(m -> ((String) m).startsWith("one-")))
-                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "one-" + i).toList());
+                    .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "one-" + i).toList());
         }
         assertThat(s.tracker().servicesRegistered()).contains("Backplane_I_NEWS", "Backplane_O_NEWS");
         b.deliver(new ShutdownMicroprocess(), "control");
@@ -150,20 +151,44 @@ class BackplaneTest {
     }
 
     @Test
-    void publishersAndSubscribersWaitForABackplaneThatStartsAfterThem() throws Exception {
-        Scheduler s = new Scheduler("backplane-late");
-        Handle sub = start(new SubscribeTo("LATE"), s);
+    void aPublisherWaitsForABackplaneThatStartsAfterItAndPassesOnWhatWaitedMeanwhile() throws Exception {
+        Scheduler s = new Scheduler("backplane-late-publisher");
         PublishTo p = new PublishTo("LATE");
         Handle pub = start(p, s);
         pub.put("sent before the backplane existed", "inbox");
         awaitQuiet(s);
+        assertThat(p.linkages()).isEmpty();
         Backplane b = new Backplane("LATE");
         b.activate(s);
-        assertThat(sub.get("outbox", WAIT)).isEqualTo("sent before the backplane existed");
+        awaitQuiet(s);
+        assertThat(p.linkages()).singleElement().satisfies(l -> assertThat(l.sink()).isSameAs(b));
+        assertThat(b.publishedCount()).as("the message that waited went on to the backplane").isEqualTo(1);
+        Handle sub = start(new SubscribeTo("LATE"), s);
+        awaitSubscribers(b, 1, s);
+        pub.put("after", "inbox");
+        assertThat(sub.get("outbox", WAIT)).isEqualTo("after");
         b.deliver(new ShutdownMicroprocess(), "control");
         awaitFinished(b);
         pub.put(new ShutdownMicroprocess(), "control");
         awaitFinished(p);
+    }
+
+    @Test
+    void aSubscriberWaitsForABackplaneThatStartsAfterIt() throws Exception {
+        Scheduler s = new Scheduler("backplane-late-subscriber");
+        SubscribeTo sub = new SubscribeTo("LATE");
+        Handle subH = start(sub, s);
+        awaitQuiet(s);
+        Backplane b = new Backplane("LATE");
+        b.activate(s);
+        awaitSubscribers(b, 1, s);
+        b.deliver("news", "inbox");
+        assertThat(subH.get("outbox", WAIT)).isEqualTo("news");
+        ProducerFinished pf = new ProducerFinished();
+        b.deliver(pf, "control");
+        assertThat(subH.get("signal", WAIT)).isSameAs(pf);
+        awaitFinished(sub);
+        awaitFinished(b);
     }
 
     @Test
@@ -184,17 +209,52 @@ class BackplaneTest {
     }
 
     @Test
-    void aStopMessageEndsAPublisherOrSubscriberStillWaitingForItsBackplane() throws Exception {
-        Scheduler s = new Scheduler("backplane-waiting-stop");
-        for (BackplaneClient c : List.of(new PublishTo("NEVER"), new SubscribeTo("NEVER"))) {
-            Handle h = start(c, s);
+    void aStopMessageEndsASubscriberStillWaitingForItsBackplane() throws Exception {
+        Scheduler s = new Scheduler("backplane-waiting-subscriber-stop");
+        for (Object stop : List.of(new ProducerFinished(), new ShutdownMicroprocess())) {
+            SubscribeTo sub = new SubscribeTo("NEVER");
+            Handle h = start(sub, s);
             awaitQuiet(s);
-            ProducerFinished pf = new ProducerFinished();
-            h.put(pf, "control");
-            assertThat(h.get("signal", WAIT)).isSameAs(pf);
-            awaitFinished(c);
-            assertThat(c.failure()).isEmpty();
+            h.put(stop, "control");
+            assertThat(h.get("signal", WAIT)).isSameAs(stop);
+            awaitFinished(sub);
+            assertThat(sub.failure()).isEmpty();
         }
+    }
+
+    @Test
+    void shutdownMicroprocessEndsAPublisherStillWaitingForItsBackplaneDroppingWhatWaited() throws Exception {
+        Scheduler s = new Scheduler("backplane-waiting-publisher-stop");
+        PublishTo pub = new PublishTo("NEVER");
+        Handle h = start(pub, s);
+        h.put("lost", "inbox");
+        awaitQuiet(s);
+        ShutdownMicroprocess stop = new ShutdownMicroprocess();
+        h.put(stop, "control");
+        assertThat(h.get("signal", WAIT)).isSameAs(stop);
+        awaitFinished(pub);
+        assertThat(pub.failure()).isEmpty();
+        assertThat(pub.droppedCount("inbox")).as("counted, not silently lost").isEqualTo(1);
+    }
+
+    @Test
+    void producerFinishedToAPublisherStillWaitingLetsWhatWaitedReachTheBackplaneFirst() throws Exception {
+        Scheduler s = new Scheduler("backplane-waiting-publisher-pf");
+        PublishTo pub = new PublishTo("LATER");
+        Handle h = start(pub, s);
+        h.put("kept", "inbox");
+        ProducerFinished pf = new ProducerFinished();
+        h.put(pf, "control");
+        awaitQuiet(s);
+        assertThat(pub.isFinished()).as("still waiting for the backplane").isFalse();
+        Backplane b = new Backplane("LATER");
+        b.activate(s);
+        assertThat(h.get("signal", WAIT)).isSameAs(pf);
+        awaitFinished(pub);
+        awaitQuiet(s);
+        assertThat(b.publishedCount()).isEqualTo(1);
+        b.deliver(new ShutdownMicroprocess(), "control");
+        awaitFinished(b);
     }
 
     @Test
@@ -204,7 +264,8 @@ class BackplaneTest {
         Backplane second = new Backplane("ONE");
         Handle h = start(second, s);
         assertThat(nextError(h).exception()).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("a backplane named 'ONE' is already registered on this scheduler (" + first.name());
+                .hasMessageContaining("a backplane named 'ONE' is already registered on this scheduler ("
+                        + first.name());
         awaitFinished(second);
         assertThat(first.isRegistered()).isTrue();
         first.deliver(new ShutdownMicroprocess(), "control");
@@ -273,7 +334,7 @@ class BackplaneTest {
         gate.allow(Integer.MAX_VALUE);
         assertThat(other.awaitItems(50, WAIT)).isTrue();
         awaitQuiet(s);
-        assertThat(gate.items).hasSize(50);
+        assertThat(gate.snapshot()).hasSize(50);
         b.deliver(new ShutdownMicroprocess(), "control");
         awaitFinished(b);
         gate.deliver(new ShutdownMicroprocess(), "control");
@@ -281,11 +342,37 @@ class BackplaneTest {
     }
 
     @Test
+    void connectedPublishersAndSubscribersStopOnEitherControlMessageAndLeaveTheBackplaneRunning() throws Exception {
+        Scheduler s = new Scheduler("backplane-clients-stop");
+        Backplane b = backplane("STOPS", s);
+        for (Object stop : List.of(new ProducerFinished(), new ShutdownMicroprocess())) {
+            SubscribeTo sub = new SubscribeTo("STOPS");
+            PublishTo pub = new PublishTo("STOPS");
+            Handle subH = start(sub, s);
+            Handle pubH = start(pub, s);
+            awaitSubscribers(b, 1, s);
+            pubH.put("hi", "inbox");
+            assertThat(subH.get("outbox", WAIT)).isEqualTo("hi");
+            for (Handle h : List.of(subH, pubH)) {
+                h.put(stop, "control");
+                assertThat(h.get("signal", WAIT)).isSameAs(stop);
+            }
+            awaitFinished(sub);
+            awaitFinished(pub);
+            awaitSubscribers(b, 0, s);
+            assertThat(b.isFinished()).isFalse();
+        }
+        b.deliver(new ShutdownMicroprocess(), "control");
+        awaitFinished(b);
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThatThrownBy(() -> new Backplane("")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("name: \"\" (expected: a non-empty string)");
         assertThatThrownBy(() -> new Backplane(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new PublishTo("x", Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new PublishTo("x", Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("wait: PT-1S (expected: >= 0)");
         assertThatThrownBy(() -> new SubscribeTo("x", Duration.ZERO, -1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("capacity: -1 (expected: >= 0)");

@@ -108,16 +108,19 @@ class BytesToLinesTest {
     @Test
     void malformedUtf8CanBeReportedAndItsLineSkipped() throws Exception {
         byte[] in = {'o', 'k', '\n', 'a', 'b', (byte) 0xC3, '\n', 'z', '\n'};
-        StreamRun r = StreamRun.of(new BytesToLines(100, CodingErrorAction.REPORT), List.of(in), new ProducerFinished());
+        StreamRun r = StreamRun.of(new BytesToLines(100, CodingErrorAction.REPORT), List.of(in),
+                new ProducerFinished());
         assertThat(r.out).containsExactly("ok", "z");
         assertThat(r.errors).hasSize(1);
-        assertThat(r.errors.get(0).message()).contains("line 2 (from byte 3) is not valid UTF-8", "at byte 2 of the line");
+        assertThat(r.errors.get(0).message())
+                .contains("line 2 (from byte 3) is not valid UTF-8", "at byte 2 of the line");
     }
 
     @Test
     void malformedUtf8CanBeLeftOut() throws Exception {
         byte[] in = {'a', (byte) 0xff, 'b', '\n'};
-        StreamRun r = StreamRun.of(new BytesToLines(100, CodingErrorAction.IGNORE), List.of(in), new ProducerFinished());
+        StreamRun r = StreamRun.of(new BytesToLines(100, CodingErrorAction.IGNORE), List.of(in),
+                new ProducerFinished());
         assertThat(r.out).containsExactly("ab");
     }
 
@@ -126,7 +129,8 @@ class BytesToLinesTest {
         StreamRun r = StreamRun.of(new BytesToLines(), List.of(utf8("a"), "oops", utf8("b\n")), new ProducerFinished());
         assertThat(r.out).containsExactly("ab");
         assertThat(r.errors).hasSize(1);
-        assertThat(r.errors.get(0).message()).contains("java.lang.String \"oops\"", "expected: byte[] or java.nio.ByteBuffer");
+        assertThat(r.errors.get(0).message())
+                .contains("java.lang.String \"oops\"", "expected: byte[] or java.nio.ByteBuffer");
     }
 
     @Test

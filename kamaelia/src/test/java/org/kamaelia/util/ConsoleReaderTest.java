@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kamaelia.util.TestSupport.WAIT;
 import static org.kamaelia.util.TestSupport.awaitFinished;
 import static org.kamaelia.util.TestSupport.awaitQuiet;
+import static org.kamaelia.util.TestSupport.awaitCondition;
 import static org.kamaelia.util.TestSupport.nextError;
 import static org.kamaelia.util.TestSupport.start;
 import static org.kamaelia.util.TestSupport.take;
@@ -193,7 +194,8 @@ class ConsoleReaderTest {
         gate.allow(Integer.MAX_VALUE);
         assertThat(sig.get("signal", WAIT)).isSameAs(pf);
         awaitFinished(r);
-        assertThat(gate.items.stream().map(b -> new String((byte[]) b, StandardCharsets.UTF_8)))
+        gate.awaitTaken(3);
+        assertThat(gate.snapshot().stream().map(b -> new String((byte[]) b, StandardCharsets.UTF_8)))
                 .containsExactly("a", "b", "c");
         gate.deliver(new ShutdownMicroprocess(), "control");
         awaitFinished(top);
@@ -232,18 +234,23 @@ class ConsoleReaderTest {
             }
         });
         top.activate(s);
-        awaitQuiet(s);
         gate.allow(5);
+        gate.awaitTaken(5);
+        // The reader thread stops reading (waits for a permit) once it is far enough ahead; without
+        // backpressure it would never wait, and this would time out.
+        // What the stream gives at most: the 5 chunks the gate took, the 2 in its full inbox, the one
+        // main() is waiting to send, and the 3 more handed over (with that one, READ_AHEAD chunks not yet
+        // sent on). The reader gets that far, then waits for a permit instead of reading on.
+        long most = (long) chunk * (5 + 2 + ConsoleReader.READ_AHEAD);
+        awaitCondition("the reader reads ahead as far as it may", () -> served.get() >= most);
+        awaitCondition("the reader then waits for a permit", r::readerWaitingForPermit);
         awaitQuiet(s);
-        // What the stream gave = what the gate took + its full inbox + the chunk being sent + the chunks
-        // read ahead: bounded, however long we wait.
-        long bound = (long) chunk * (5 + 2 + 1 + ConsoleReader.READ_AHEAD);
-        assertThat(served.get()).isLessThanOrEqualTo(bound);
+        assertThat(served.get()).isEqualTo(most);
         assertThat(r.isFinished()).isFalse();
         r.deliver(new ShutdownMicroprocess(), "control");
         awaitFinished(r);
         assertThat(r.readerThread().join(WAIT)).as("the reader waiting for a permit ends at once").isTrue();
-        assertThat(gate.items).hasSize(5);
+        assertThat(gate.snapshot()).hasSize(5);
         gate.deliver(new ShutdownMicroprocess(), "control");
         awaitFinished(top);
     }

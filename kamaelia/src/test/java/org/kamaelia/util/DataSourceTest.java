@@ -77,7 +77,7 @@ class DataSourceTest {
         assertThat(d.sentCount()).isEqualTo(13);
         gate.allow(Integer.MAX_VALUE);
         awaitFinished(top);
-        assertThat(gate.items).isEqualTo(new ArrayList<Object>(IntStream.range(0, n).boxed().toList()));
+        assertThat(gate.snapshot()).isEqualTo(new ArrayList<Object>(IntStream.range(0, n).boxed().toList()));
         assertThat(s.failures()).isEmpty();
     }
 

@@ -67,8 +67,9 @@ class FanoutTest {
         assertThat(fast.awaitItems(100, WAIT)).isTrue();
         f.deliver(new ProducerFinished(), "control");
         awaitFinished(f);
-        assertThat(slow.items).hasSize(100);
-        assertThat(fast.items()).isEqualTo(slow.items);
+        slow.awaitTaken(100);
+        assertThat(slow.snapshot()).hasSize(100);
+        assertThat(fast.items()).isEqualTo(slow.snapshot());
         fast.deliver(new ShutdownMicroprocess(), "control");
         slow.deliver(new ShutdownMicroprocess(), "control");
         awaitFinished(top);

@@ -154,7 +154,8 @@ class FramingTest {
         assertThat(r.out).isEmpty();
         assertThat(r.errors).singleElement().satisfies(e -> {
             assertThat(e.exception()).isInstanceOf(FramingException.class);
-            assertThat(e.message()).contains("the stream ended inside frame 0 (from byte 0): 3 of its 10 payload bytes");
+            assertThat(e.message())
+                    .contains("the stream ended inside frame 0 (from byte 0): 3 of its 10 payload bytes");
         });
     }
 
@@ -183,7 +184,8 @@ class FramingTest {
         assertThat(r.out).hasSize(1);
         assertThat((byte[]) r.out.get(0)).hasSize(8);
         assertThat(r.errors).hasSize(2);
-        assertThat(r.errors.get(0).message()).contains("frame 0 is 5 bytes, over the maximum frame size of 4 bytes; not sent");
+        assertThat(r.errors.get(0).message())
+                .contains("frame 0 is 5 bytes, over the maximum frame size of 4 bytes; not sent");
         assertThat(r.errors.get(1).message()).contains("frame 1: java.lang.String \"text\"", "not sent");
     }
 

@@ -100,7 +100,7 @@ class PureTransformerTest {
         }
         top.activate(s);
         awaitQuiet(s);
-        assertThat(gate.items).isEmpty();
+        assertThat(gate.snapshot()).isEmpty();
         ShutdownMicroprocess stop = new ShutdownMicroprocess();
         t.deliver(stop, "control");
         assertThat(h.get("signal", WAIT)).isSameAs(stop);

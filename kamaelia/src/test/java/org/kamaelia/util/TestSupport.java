@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.kamaelia.axon.Component;
 import org.kamaelia.axon.Handle;
@@ -55,6 +57,18 @@ final class TestSupport {
         assertThat(s.awaitQuiescence(WAIT)).as("scheduler " + s.name() + " quiescent").isTrue();
     }
 
+    /**
+     * Waits until a condition holds, failing the test if it does not in time. For threads outside any
+     * scheduler, which quiescence does not cover; it polls, yielding between looks.
+     */
+    static void awaitCondition(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline).as(what).isNegative();
+            Thread.yield();
+        }
+    }
+
     static boolean isStop(Object m) {
         return m instanceof ProducerFinished || m instanceof ShutdownMicroprocess;
     }
@@ -65,6 +79,7 @@ final class TestSupport {
      */
     static final class Gate extends Component {
         final List<Object> items = Collections.synchronizedList(new ArrayList<>());
+        private final Semaphore taken = new Semaphore(0);
 
         Gate(int capacity) {
             setInboxSize("inbox", capacity);
@@ -76,6 +91,17 @@ final class TestSupport {
             deliver(n, "permits");
         }
 
+        /** A copy of what it has taken so far. Any thread. */
+        List<Object> snapshot() {
+            return new ArrayList<>(items); // a synchronized list copies under its lock
+        }
+
+        /** Waits until it has taken at least {@code n} messages in all, failing the test if it does not in time. */
+        void awaitTaken(int n) throws InterruptedException {
+            assertThat(taken.tryAcquire(n, WAIT.toMillis(), TimeUnit.MILLISECONDS)).as(n + " messages taken").isTrue();
+            taken.release(n);
+        }
+
         @Override
         protected void main() {
             long allowance = 0;
@@ -85,6 +111,7 @@ final class TestSupport {
                 }
                 while (allowance > 0 && dataReady("inbox")) {
                     items.add(recv("inbox"));
+                    taken.release();
                     allowance--;
                 }
                 if (dataReady("control")) {
