@@ -61,9 +61,10 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  *     thread has ended.</li>
  * <li>A read that throws: the chunks read before it are sent, then an ErrorInformation carrying the
  *     IOException (and how many bytes had been read) and {@code ProducerFinished(this, exception)}.</li>
- * <li>{@link ProducerFinished} on "control": chunks the reader has already handed over are sent on (a
- *     ShutdownMicroprocess arriving meanwhile cuts that short), then the message is passed on out of
- *     "signal" and it stops, whether or not a read is blocked.</li>
+ * <li>{@link ProducerFinished} on "control": chunks the reader has already handed over are sent on,
+ *     in lines mode with the unfinished last line as at the end of input (a ShutdownMicroprocess
+ *     arriving meanwhile cuts that short), then the message is passed on out of "signal" and it
+ *     stops, whether or not a read is blocked.</li>
  * <li>{@link ShutdownMicroprocess} on "control": it stops at once, dropping chunks already handed over
  *     and an unfinished line, and passes the message on.</li>
  * </ul>
@@ -283,9 +284,16 @@ public final class ConsoleReader extends UtilComponent {
                 if (!stopNow()) {
                     // ProducerFinished: send on what the reader has already handed over, no more.
                     while (!stopNow() && dataReady(FROM_READER)) {
-                        if (recv(FROM_READER) instanceof byte[] chunk) {
+                        Object event = recv(FROM_READER);
+                        if (event instanceof byte[] chunk) {
                             forward(chunk);
+                        } else if (event instanceof ReadFailed f) {
+                            report("reading the input failed after " + f.bytesRead() + " bytes: " + f.error(),
+                                    f.error());
                         }
+                    }
+                    if (splitter != null && !stopNow()) {
+                        splitter.end(sink);
                     }
                 }
                 stopped = true;

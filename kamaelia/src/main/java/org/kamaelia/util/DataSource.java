@@ -32,8 +32,9 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  * It iterates lazily, one item at a time, so an Iterable or Stream may be endless or computed on the
  * fly. Each item goes out with a blocking send: when the next component's inbox is bounded and full,
  * the source waits for space, so nothing is lost or reordered and memory stays bounded. Between
- * items, and while it waits for space, it watches "control". A null item cannot be a message: it is
- * reported as an ErrorInformation naming its position and skipped. An exception thrown by the
+ * items, and while it waits for space, it watches "control" (an iterator that blocks in
+ * {@code hasNext()} or {@code next()} delays that until it returns). A null item cannot be a
+ * message: it is reported as an ErrorInformation naming its position and skipped. An exception thrown by the
  * iterator ends the component as a failure (the runtime reports it on "signal"). A Stream is closed
  * when the source finishes, however it finishes, so resources it holds (open files) are released.
  * An Iterable is iterated once per DataSource; a Stream can of course be used only once.

@@ -130,6 +130,27 @@ class ConsoleReaderTest {
     }
 
     @Test
+    void producerFinishedSendsAnUnfinishedLastLineAsTheEndOfInputWould() throws Exception {
+        Scheduler s = new Scheduler("reader-pf-partial-line");
+        PipedOutputStream writer = new PipedOutputStream();
+        ReadWatcher watched = new ReadWatcher(new PipedInputStream(writer));
+        ConsoleReader r = new ConsoleReader(watched);
+        Handle h = start(r, s);
+        writer.write(utf8("whole\npart"));
+        writer.flush();
+        assertThat(h.get("outbox", WAIT)).isEqualTo("whole");
+        watched.awaitReadsEntered(2);
+        awaitQuiet(s);
+        ProducerFinished pf = new ProducerFinished();
+        h.put(pf, "control");
+        assertThat(h.get("signal", WAIT)).isSameAs(pf);
+        assertThat(h.drain("outbox")).containsExactly("part");
+        awaitFinished(r);
+        writer.close();
+        assertThat(r.readerThread().join(WAIT)).isTrue();
+    }
+
+    @Test
     void anAbandonedReaderEndsWhenTheWritingEndOfItsPipeIsClosed() throws Exception {
         Scheduler s = new Scheduler("reader-close");
         PipedOutputStream writer = new PipedOutputStream();
