@@ -9,4 +9,5 @@ module org.kamaelia.components {
     exports org.kamaelia.internet;
     exports org.kamaelia.ipc;
     exports org.kamaelia.protocol;
+    exports org.kamaelia.util;
 }

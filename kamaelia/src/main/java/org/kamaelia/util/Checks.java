@@ -1,0 +1,55 @@
+package org.kamaelia.util;
+
+import java.util.Objects;
+
+/**
+ * Argument checks with one message shape: {@code name: value (expected: ...)}. Null arguments throw
+ * NullPointerException, bad values IllegalArgumentException. Each method returns the checked value.
+ */
+final class Checks {
+    private Checks() {
+    }
+
+    static int positive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
+        }
+        return value;
+    }
+
+    static int atLeast(int value, int min, String name) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + ": " + value + " (expected: >= " + min + ")");
+        }
+        return value;
+    }
+
+    static String nonEmpty(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(name + ": \"\" (expected: a non-empty string)");
+        }
+        return value;
+    }
+
+    /** A short description of a message for error texts: its type, and its value when short. */
+    static String describe(Object message) {
+        if (message == null) {
+            return "null";
+        }
+        String type = message.getClass().getName();
+        if (message instanceof byte[] b) {
+            return "byte[" + b.length + "]";
+        }
+        String text;
+        try {
+            text = String.valueOf(message);
+        } catch (RuntimeException e) {
+            return type;
+        }
+        if (text.length() > 40) {
+            text = text.substring(0, 40) + "...";
+        }
+        return type + " \"" + text + "\"";
+    }
+}
