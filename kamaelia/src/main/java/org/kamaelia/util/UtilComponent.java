@@ -33,14 +33,6 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  */
 abstract class UtilComponent extends Component {
 
-    /**
-     * How long a blocked send waits for a wake-up before it tries again anyway. The runtime wakes a
-     * waiting sender when space is freed, but not when the receiving component finishes (its inbox
-     * then accepts and drops everything), so without this a sender could wait forever on a receiver
-     * that has gone.
-     */
-    static final Duration RECHECK = Duration.ofMillis(250);
-
     /** The control message this component is stopping on, or null. Own thread only. */
     private Object stop;
     /** Set when the component ends on its own at once ({@link #endNow}). Own thread only. */
@@ -125,7 +117,7 @@ abstract class UtilComponent extends Component {
             if (checkControl() && stopNow()) {
                 return false;
             }
-            pause(RECHECK);
+            pause(); // woken when space is freed (or the receiver finishes), or when control arrives
         }
     }
 
@@ -142,9 +134,7 @@ abstract class UtilComponent extends Component {
      * interrupt it.
      */
     final void sendPatiently(Object message, String outbox) {
-        while (!sendBlocking(message, outbox, Duration.ZERO)) {
-            pause(RECHECK);
-        }
+        sendBlocking(message, outbox);
     }
 
     /** Sends an {@link ErrorInformation} on "signal" carrying {@code exception}, described by its message. */
