@@ -112,8 +112,6 @@ public abstract class Component {
     final Parker parker;
 
     private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>(4);
-    /** The inboxes as an array, replaced whenever one is added or deleted. */
-    private volatile Inbox[] inboxArray = new Inbox[0];
     private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>(4);
     private final Inbox inboxBox;
     private final Inbox controlBox;
@@ -155,7 +153,6 @@ public abstract class Component {
         }
         this.name = simple + "_" + id;
         this.parker = new Parker(name);
-        this.parker.deliveriesFrom(this::deliveryTotal);
         this.inboxBox = putInbox("inbox", "data to process");
         this.controlBox = putInbox("control", "shutdown requests (ProducerFinished, ShutdownMicroprocess)");
         this.outboxBox = putOutbox("outbox", "data produced");
@@ -167,18 +164,9 @@ public abstract class Component {
     private Inbox putInbox(String boxName, String description) {
         Inbox b = new Inbox(boxName, description, this, name, parker);
         inboxes.put(boxName, b);
-        inboxArray = inboxes.values().toArray(new Inbox[0]);
         return b;
     }
 
-    /** The total of deliveries into this component's inboxes, for its parker. Own thread. */
-    private long deliveryTotal() {
-        long n = 0;
-        for (Inbox b : inboxArray) {
-            n += b.queue.deliveryCount();
-        }
-        return n;
-    }
 
     private Outbox putOutbox(String boxName, String description) {
         Outbox b = new Outbox(boxName, description, this, name);
@@ -274,7 +262,6 @@ public abstract class Component {
         }
         removeLinksOf(b);
         inboxes.remove(boxName);
-        inboxArray = inboxes.values().toArray(new Inbox[0]);
     }
 
     /** Deletes an outbox; see {@link #deleteInbox}. */

@@ -47,14 +47,6 @@ public final class Handle {
             Linkage.create(component.outbox(ob), in, Linkage.Passthrough.NONE, null);
             fromComponent.put(ob, in);
         }
-        Inbox[] watched = fromComponent.values().toArray(new Inbox[0]);
-        parker.deliveriesFrom(() -> {
-            long n = 0;
-            for (Inbox in : watched) {
-                n += in.queue.deliveryCount();
-            }
-            return n;
-        });
     }
 
     /** Activates the wrapped component (if it was not already) and returns this handle. */

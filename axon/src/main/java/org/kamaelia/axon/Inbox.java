@@ -72,7 +72,7 @@ final class Inbox extends Box {
             return false;
         }
         lane.offer(message);
-        p.deliveryWake();
+        p.wake();
         return true;
     }
 
@@ -84,7 +84,7 @@ final class Inbox extends Box {
             return;
         }
         queue.offer(message);
-        p.deliveryWake();
+        p.wake();
     }
 
     /**

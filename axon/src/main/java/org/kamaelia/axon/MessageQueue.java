@@ -124,9 +124,7 @@ final class MessageQueue {
             }
             SLOTS.setRelease(s, i, e);
             tailIndex = i + 1;
-            // Volatile: the consumer's pause reads these counts to see new deliveries, and the sender
-            // reads the consumer's parker state right after (see Parker): write, then read.
-            PRODUCED.setVolatile(this, produced + 1);
+            PRODUCED.setOpaque(this, produced + 1);
         }
 
         Object poll() {
@@ -169,10 +167,6 @@ final class MessageQueue {
             long n = (long) PRODUCED.getOpaque(this) - (long) CONSUMED.getOpaque(this);
             return n < 0 ? 0 : n;
         }
-
-        long producedVolatile() {
-            return (long) PRODUCED.getVolatile(this);
-        }
     }
 
     /** Copy-on-write; replaced with compare-and-set. */
@@ -180,8 +174,6 @@ final class MessageQueue {
     /** Consumer-confined: the lane being drained, and how many were taken from it in a row. */
     private int current;
     private int takenInRow;
-    /** Consumer-confined: what lanes that were dropped had produced, so deliveryCount never goes back. */
-    private long prunedProduced;
 
     /** The calling thread's lane in this queue, created on first use. Any thread, for itself. */
     Lane laneFor(Thread t) {
@@ -259,19 +251,15 @@ final class MessageQueue {
         for (;;) {
             Lane[] ls = lanes;
             java.util.ArrayList<Lane> keep = new java.util.ArrayList<>(ls.length);
-            long dropped = 0;
             for (Lane l : ls) {
                 if (l.producer.isAlive() || l.peek() != null) {
                     keep.add(l);
-                } else {
-                    dropped += l.producedVolatile();
                 }
             }
             if (keep.size() == ls.length) {
                 return;
             }
             if (LANES.compareAndSet(this, ls, keep.toArray(NO_LANES))) {
-                prunedProduced += dropped;
                 current = 0;
                 takenInRow = 0;
                 return;
@@ -299,18 +287,6 @@ final class MessageQueue {
     /** True when no published element is waiting in any lane. Consumer only. */
     boolean isEmpty() {
         return peek() == null;
-    }
-
-    /**
-     * How many elements were ever offered: never decreases. Consumer only (the owner's pause uses it to
-     * see new deliveries).
-     */
-    long deliveryCount() {
-        long n = prunedProduced;
-        for (Lane l : lanes) {
-            n += l.producedVolatile();
-        }
-        return n;
     }
 
     /** Number of elements offered and not yet polled; approximate under concurrency. Any thread. */
