@@ -6,5 +6,6 @@ module org.kamaelia.components {
     requires transitive org.kamaelia.axon;
 
     exports org.kamaelia.chassis;
+    exports org.kamaelia.internet;
     exports org.kamaelia.ipc;
 }
