@@ -753,6 +753,16 @@ public final class ThreadedTCPClient extends ThreadedComponent {
         return writeCalls;
     }
 
+    /** For tests: how many messages wait in the inbox (approximate while senders are active). */
+    int queuedInInbox() {
+        return dataCount("inbox");
+    }
+
+    /** For tests: where the connection is. */
+    ConnectionState connectionState() {
+        return state;
+    }
+
     /** For tests: the reader thread, or null before the connection was made. */
     Thread readerThread() {
         return reader;

@@ -145,6 +145,11 @@ final class Fixtures {
             declareInbox("wake", "test: wakes it after resume()");
         }
 
+        /** How many chunks wait in its inbox. */
+        int waiting() {
+            return dataCount("inbox");
+        }
+
         byte[] bytes() {
             synchronized (kept) {
                 return kept.toByteArray();
