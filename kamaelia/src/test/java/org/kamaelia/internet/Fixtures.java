@@ -166,7 +166,7 @@ final class Fixtures {
                     while (open && dataReady("inbox")) {
                         take((byte[]) recv("inbox"));
                     }
-                    if (open && dataReady("control")) {
+                    while (open && dataReady("control")) {
                         Object m = recv("control");
                         control.add(m);
                         if (isShutdown(m)) {
