@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kamaelia.axon.Component;
 import org.kamaelia.axon.ComponentInterruptedException;
@@ -74,12 +75,18 @@ import org.kamaelia.ipc.SocketShutdown;
  * receive chunk size (it starts small and grows while reads fill it, so idle connections stay cheap)
  * and sends each on "outbox" with a blocking send.
  * <p>Writing: {@code main()} takes every message waiting in the inbox, copies messages under 8 KiB into
- * one direct staging buffer (from a pool shared by all clients), passes larger ones as they are, and
+ * one staging array (from a pool shared by all clients), passes larger ones as they are, and
  * writes the lot with one gathering write; so a stream of small messages costs one system call per
  * few thousand messages rather than one each.
  * <p>Control: a small internal component (the control watcher) receives what is sent to "control", so
  * that a ShutdownMicroprocess is honoured at once even while {@code main()} is blocked in a write to a
  * stalled server or the reader in a read from a silent one: it closes the socket, which ends both.
+ * <p>Latency: a virtual thread blocked in a read is woken through the JDK's poller, two or three thread
+ * wake-ups that cost tens of microseconds on a small machine. So after a short read whose data came
+ * quickly (a conversation of small messages) the reader polls for the next data for up to 150 µs,
+ * yielding its carrier thread between polls, before it blocks; at most half the processors' worth of
+ * readers in the process poll at once. The system properties {@code kamaelia.tcp.spinNanos} (0 turns
+ * polling off) and {@code kamaelia.tcp.maxSpinners} tune this.
  *
  * <h2>Backpressure</h2>
  * Both directions have bounded memory. A slow or stalled server fills the inbox: senders then get
@@ -149,11 +156,11 @@ import org.kamaelia.ipc.SocketShutdown;
  * {@code main()} waits for the reader and the watcher to end before it sends the SocketShutdown.
  *
  * <h2>Thread safety</h2>
- * Configuration fields are final, written before {@code activate()}. {@link #channel} and
- * {@link #reader} are volatile, written by {@code main()} only; {@link #abort} is set once (compare and
+ * Configuration fields are final, written before {@code activate()}. {@code channel}, {@code reader}
+ * and {@code state} are volatile, written by {@code main()} only; {@code abort} is set once (compare and
  * set) by whichever thread ends the connection first. The write path ({@code carry}, the batch, the
  * counters of sent bytes) is confined to {@code main()}; the receive buffer and the received-byte count
- * to the reader (read by {@code main()} after joining it); timers to the watcher. {@link #lastActivity}
+ * to the reader (read by {@code main()} after joining it); timers to the watcher. {@code lastActivity}
  * is volatile, written by {@code main()} and the reader, read by the watcher.
  */
 public final class ThreadedTCPClient extends ThreadedComponent {
@@ -181,17 +188,29 @@ public final class ThreadedTCPClient extends ThreadedComponent {
     static final int FIRST_READ_SIZE = 4 * 1024;
     /** How long the reader polls for more data before it parks in a blocking read. */
     static final long SPIN_NANOS = Long.getLong("kamaelia.tcp.spinNanos", 150_000);
+    /** The reader polls only after reads shorter than this (a conversation, not a bulk stream). */
+    static final int SPIN_READ_LIMIT = 4096;
     /** Most readers polling at once, in the whole process (see {@link #awaitReadable}). */
     static final int MAX_SPINNERS = Integer.getInteger("kamaelia.tcp.maxSpinners",
             Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-    private static final java.util.concurrent.atomic.AtomicInteger SPINNERS =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger SPINNERS = new AtomicInteger();
+
+    /*
+     * Implementation note: the connection's states, which only move forward, all by advance() on main():
+     *   CREATED     --main() starts------------------------------> CONNECTING
+     *   CONNECTING  --an address accepted--------------------------> CONNECTED
+     *   CONNECTED   --ProducerFinished: queue sent, output shut----> OUTPUT_SHUT
+     *   any         --finish(): socket closed, threads joined------> CLOSED
+     * What ends the connection is recorded once in `abort`: by the watcher (ShutdownMicroprocess: null
+     * cause; idle or graceful-close timeout), by the reader (end of stream: null cause; a read error), or
+     * by main() itself in finish() (its own failure, or null). The first one wins; the others are ignored.
+     */
 
     /** Where the connection is; moves forward only, see {@link #advance}. */
     enum ConnectionState { CREATED, CONNECTING, CONNECTED, OUTPUT_SHUT, CLOSED }
 
-    /** Why the connection is being ended, set once. A null cause is a requested, clean stop. */
-    private record Abort(Throwable cause, boolean byMain) {
+    /** Why the connection is being ended, set once. A null cause is a clean end. */
+    private record Abort(Throwable cause) {
     }
 
     private static final Object WAKE = new Object() {
@@ -233,6 +252,7 @@ public final class ThreadedTCPClient extends ThreadedComponent {
     private long queuedBytes;
     private long bytesSent;
     private long writeCalls;
+    private boolean initialTaken;
     private long unsentMessages;
     private long unsentBytes;
     private long windowMessages;
@@ -419,6 +439,7 @@ public final class ThreadedTCPClient extends ThreadedComponent {
      */
     private void converse(SocketChannel ch) throws IOException, Aborted {
         if (initialMessage != null) {
+            initialTaken = true;
             carry = take(initialMessage);
         }
         boolean finishing = false;
@@ -670,7 +691,7 @@ public final class ThreadedTCPClient extends ThreadedComponent {
      * sent, and sends the error (if any) and the SocketShutdown. main() only.
      */
     private void finish(Throwable failure) {
-        Abort prev = abort.compareAndExchange(null, new Abort(failure, true));
+        Abort prev = abort.compareAndExchange(null, new Abort(failure));
         Throwable cause = prev == null ? failure : prev.cause();
         advance(ConnectionState.CLOSED);
         closeQuietly(channel);
@@ -688,6 +709,9 @@ public final class ThreadedTCPClient extends ThreadedComponent {
         pendingEnds.removeUpTo(bytesSent);
         unsentMessages += pendingEnds.size();
         unsentBytes += queuedBytes - bytesSent;
+        if (initialMessage != null && !initialTaken) {
+            countUnsent(initialMessage); // never connected
+        }
         while (dataReady()) {
             countUnsent(recv());
         }
@@ -737,7 +761,7 @@ public final class ThreadedTCPClient extends ThreadedComponent {
      * @param cause null for a clean end (requested, or the server closed), else why (a timeout, an error)
      */
     void abort(Throwable cause) {
-        if (!abort.compareAndSet(null, new Abort(cause, false))) {
+        if (!abort.compareAndSet(null, new Abort(cause))) {
             return;
         }
         closeQuietly(channel);
@@ -798,7 +822,7 @@ public final class ThreadedTCPClient extends ThreadedComponent {
 
     /**
      * The reader: reads chunks and sends them on "outbox" until end of stream or an error, then ends the
-     * connection through {@link #abort} (end of stream is a clean end, so main() stops writing at once and
+     * connection through {@code abort} (end of stream is a clean end, so main() stops writing at once and
      * counts what it could not send).
      */
     private void readLoop(SocketChannel ch) {
@@ -817,7 +841,9 @@ public final class ThreadedTCPClient extends ThreadedComponent {
                     awaitReadable(probe, idleSince);
                 }
                 int n = ch.read(bb);
-                spin = SPIN_NANOS > 0 && System.nanoTime() - idleSince < SPIN_NANOS;
+                // poll before the next read only in a conversation of small messages that answer quickly;
+                // in a bulk stream the blocking read rarely waits, and polling would take the CPU the sender needs
+                spin = SPIN_NANOS > 0 && n < SPIN_READ_LIMIT && System.nanoTime() - idleSince < SPIN_NANOS;
                 if (n < 0) {
                     abort(null); // the server closed: every byte received has gone out of "outbox"
                     return;
@@ -859,8 +885,9 @@ public final class ThreadedTCPClient extends ThreadedComponent {
      * the carrier thread between polls. Why: a virtual thread blocked in a read is woken through the
      * JDK's poller, which costs two or three thread wake-ups (tens of microseconds on a small machine);
      * a request/response exchange whose answer comes within the window skips them. The reader only
-     * calls this when the previous answer came within the window, so an idle connection does not poll,
-     * and at most {@link #MAX_SPINNERS} readers in the process poll at once, which bounds the CPU spent.
+     * calls this when the previous read was short (under {@link #SPIN_READ_LIMIT} bytes) and its data came
+     * within the window, so neither an idle connection nor a bulk stream polls, and at most
+     * {@link #MAX_SPINNERS} readers in the process poll at once, which bounds the CPU spent.
      */
     private static void awaitReadable(InputStream probe, long since) throws IOException {
         if (SPINNERS.incrementAndGet() > MAX_SPINNERS) {

@@ -81,7 +81,7 @@ final class Fixtures {
 
     /**
      * Sends {@code total} bytes of the test pattern in messages of {@code size} bytes, counting what it
-     * has handed over, then a ProducerFinished.
+     * has handed over, then a ProducerFinished. A shutdown message on "control" stops it early.
      */
     static final class PatternSource extends Component {
         final AtomicLong sent = new AtomicLong();
@@ -97,6 +97,9 @@ final class Fixtures {
         protected void main() {
             long off = 0;
             while (off < total) {
+                if (dataReady("control") && isShutdown(recv("control"))) {
+                    return; // stopped from outside
+                }
                 int n = (int) Math.min(size, total - off);
                 byte[] m = new byte[n];
                 for (int i = 0; i < n; i++) {

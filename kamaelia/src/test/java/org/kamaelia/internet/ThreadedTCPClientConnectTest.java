@@ -122,10 +122,16 @@ class ThreadedTCPClientConnectTest {
     @Test
     void reportsARefusedConnectionOnceThenTheSocketShutdown() throws Exception {
         int port = freePort();
-        Probe p = new Probe(new ThreadedTCPClient("127.0.0.1", port)).activate(scheduler);
+        ThreadedTCPClient client = new ThreadedTCPClient("127.0.0.1", port, "hello");
+        client.deliver(new byte[7], "inbox");
+        Probe p = new Probe(client).activate(scheduler);
         Throwable e = assertFailedWith(p, ConnectException.class);
         assertThat(e).hasMessageContaining("127.0.0.1:" + port).hasMessageContaining("refused");
         assertThat(e.getCause()).isInstanceOf(ConnectException.class);
+        SocketShutdown end = (SocketShutdown) p.signals.get(1);
+        assertThat(end.unsentMessages()).as("the initial message and the inbox's").isEqualTo(2);
+        assertThat(end.unsentBytes()).isEqualTo(12);
+        assertThat(end.bytesSent()).isZero();
     }
 
     @Test
