@@ -46,11 +46,14 @@ install_missing() {
   all_installed || die "installed ${pkgs[*]}, but a server is still missing"
 }
 
-# A port nothing listens on: a random one in the ephemeral-free range, checked by connecting to it.
+# A port nothing uses, below the kernel's ephemeral range (so no outgoing connection holds it either),
+# checked by connecting to it; a race with another program remains, so starting retries (see try_launch).
 free_port() {
-  local p i
+  local p i low=32768
+  [ -r /proc/sys/net/ipv4/ip_local_port_range ] && read -r low _ < /proc/sys/net/ipv4/ip_local_port_range
+  [ "$low" -gt 12000 ] || low=32768
   for i in $(seq 1 100); do
-    p=$(( 20000 + RANDOM % 30000 ))
+    p=$(( 10000 + RANDOM % (low - 10000) ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
       echo "$p"; return 0
     fi
@@ -76,31 +79,34 @@ launch() {
   local pid=$!
   echo "$pid" > "$dir/$name.pid"
   if ! await_port "$port" "$pid"; then
-    echo "interop-servers: $name did not start on port $port; its output:" >&2
-    cat "$dir/$name.out" >&2 || true
+    kill -TERM -- "-$pid" 2>/dev/null || true
     return 1
   fi
+  sleep 0.2
+  kill -0 "$pid" 2>/dev/null # still running: it was ours that accepted, not another program's
 }
 
-start() {
-  [ -f "$dir/env" ] && die "already started (see $dir); run: $0 stop"
-  install_missing
-  mkdir -p "$dir"
-  chmod 755 "$dir"
-  local sp rp np
-  sp=$(free_port)
-  launch socat "$sp" socat TCP-LISTEN:"$sp",bind=127.0.0.1,reuseaddr,fork PIPE || { stop; die "socat failed"; }
+# try_launch NAME FUNCTION: picks a free port and calls FUNCTION PORT (which calls launch), up to five
+# times; prints the port used.
+try_launch() {
+  local name=$1 fn=$2 port i
+  for i in 1 2 3 4 5; do
+    port=$(free_port)
+    if "$fn" "$port"; then echo "$port"; return 0; fi
+  done
+  echo "interop-servers: $name did not start (5 tries); its last output:" >&2
+  cat "$dir/$name.out" >&2 || true
+  return 1
+}
 
-  rp=$(free_port)
-  mkdir -p "$dir/redis"
-  launch redis "$rp" "$(redis_bin)" --port "$rp" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
-    --dir "$dir/redis" --protected-mode no || { stop; die "redis-server failed"; }
+run_socat() { launch socat "$1" socat TCP-LISTEN:"$1",bind=127.0.0.1,reuseaddr,fork PIPE; }
 
-  np=$(free_port)
-  mkdir -p "$dir/www" "$dir/nginx-tmp" "$dir/nginx-logs"
-  chmod 755 "$dir/www"
-  seq 1 20000 > "$dir/www/kamaelia-interop.txt"
-  chmod 644 "$dir/www/kamaelia-interop.txt"
+run_redis() {
+  launch redis "$1" "$(redis_bin)" --port "$1" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
+    --dir "$dir/redis" --protected-mode no
+}
+
+run_nginx() {
   local user_line=""
   [ "$(id -u)" = 0 ] && user_line="user root;"
   cat > "$dir/nginx.conf" <<CONF
@@ -119,14 +125,25 @@ http {
   scgi_temp_path $dir/nginx-tmp/scgi;
   default_type text/plain;
   server {
-    listen 127.0.0.1:$np;
+    listen 127.0.0.1:$1;
     root $dir/www;
   }
 }
 CONF
-  launch nginx "$np" "$(nginx_bin)" -p "$dir" -c "$dir/nginx.conf" -e "$dir/nginx-logs/error.log" \
-    || { stop; die "nginx failed"; }
+  launch nginx "$1" "$(nginx_bin)" -p "$dir" -c "$dir/nginx.conf" -e "$dir/nginx-logs/error.log"
+}
 
+start() {
+  [ -f "$dir/env" ] && die "already started (see $dir); run: $0 stop"
+  install_missing
+  mkdir -p "$dir" "$dir/redis" "$dir/www" "$dir/nginx-tmp" "$dir/nginx-logs"
+  chmod 755 "$dir" "$dir/www"
+  seq 1 20000 > "$dir/www/kamaelia-interop.txt"
+  chmod 644 "$dir/www/kamaelia-interop.txt"
+  local sp rp np
+  sp=$(try_launch socat run_socat) || { stop; die "socat failed"; }
+  rp=$(try_launch redis run_redis) || { stop; die "redis-server failed"; }
+  np=$(try_launch nginx run_nginx) || { stop; die "nginx failed"; }
   printf 'KAMAELIA_SOCAT_PORT=%s\nKAMAELIA_REDIS_PORT=%s\nKAMAELIA_NGINX_PORT=%s\n' "$sp" "$rp" "$np" > "$dir/env"
   echo "interop-servers: socat on $sp, redis on $rp, nginx on $np ($dir)" >&2
 }
