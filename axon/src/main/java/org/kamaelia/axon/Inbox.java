@@ -119,6 +119,9 @@ final class Inbox extends Box {
     Object take() {
         Object m = queue.poll();
         if (m != null && capacity != 0) {
+            // The freed space (the lane's consumed count) must be visible before we look for waiters,
+            // as a refused sender registers and then looks at the space: each writes, then reads.
+            VarHandle.fullFence();
             wakeSpaceWaiters();
         }
         return m;
