@@ -326,9 +326,9 @@ public class ServerCore extends Component implements AutoCloseable {
 
     /**
      * Activates per-connection components from a short-lived thread of their own rather than from
-     * main(): the runtime records what a component's main() activates in a list that is never pruned,
-     * which would grow by two entries per connection for the server's whole life. They are this
-     * server's children instead, removed once finished, which is what {@link #join} follows.
+     * main(): what a component's main() activates counts as started by it, and {@link #join} waits for
+     * all of that, while a server must be able to finish after giving up on a protocol that ignores
+     * its shutdown. They are this server's children instead, removed once finished.
      */
     private void activateAll(Component... cs) {
         Scheduler s = scheduler();
