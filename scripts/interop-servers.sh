@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Third-party servers for the interop tests of the TCP components, on free loopback ports:
+#   socat        a TCP echo server
+#   redis-server no persistence, no config file outside its temporary directory
+#   nginx        serving a temporary directory that holds kamaelia-interop.txt (the lines 1 to 20000)
+#
+#   scripts/interop-servers.sh start   install what is missing (as root, with apt-get), start all three
+#   scripts/interop-servers.sh env     print KAMAELIA_SOCAT_PORT=..., KAMAELIA_REDIS_PORT=..., KAMAELIA_NGINX_PORT=...
+#   scripts/interop-servers.sh stop    stop them and remove the temporary directory
+#   scripts/interop-servers.sh can-start   exit 0 when start could work here (installed, or root with apt-get)
+#
+# State (pids, configuration, logs, the env file) lives in $KAMAELIA_INTEROP_DIR, by default
+# /tmp/kamaelia-interop.<uid>; ./run-tests sets its own so that parallel runs do not meet.
+# Only processes this script started (their process groups, by the pids it recorded) are stopped.
+set -euo pipefail
+
+dir=${KAMAELIA_INTEROP_DIR:-/tmp/kamaelia-interop.$(id -u)}
+die() { echo "interop-servers: $*" >&2; exit 1; }
+have() { command -v "$1" >/dev/null 2>&1; }
+nginx_bin() { if have nginx; then command -v nginx; elif [ -x /usr/sbin/nginx ]; then echo /usr/sbin/nginx; fi; }
+redis_bin() { if have redis-server; then command -v redis-server; elif [ -x /usr/bin/redis-server ]; then echo /usr/bin/redis-server; fi; }
+
+all_installed() { have socat && [ -n "$(redis_bin)" ] && [ -n "$(nginx_bin)" ]; }
+
+can_install() { [ "$(id -u)" = 0 ] && have apt-get; }
+
+install_missing() {
+  all_installed && return 0
+  can_install || die "socat, redis-server and nginx are needed; install them, or run this as root to have apt-get do it"
+  local pkgs=() policy_added=0
+  have socat || pkgs+=(socat)
+  [ -n "$(redis_bin)" ] || pkgs+=(redis-server)
+  if [ -z "$(nginx_bin)" ]; then
+    if apt-cache show nginx-light >/dev/null 2>&1; then pkgs+=(nginx-light); else pkgs+=(nginx); fi
+  fi
+  echo "interop-servers: installing ${pkgs[*]} with apt-get..." >&2
+  # keep the packages' own services from starting (no init system here, and their ports are not ours)
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && policy_added=1
+  fi
+  local rc=0
+  { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${pkgs[@]}" >/dev/null; } || rc=$?
+  [ "$policy_added" = 1 ] && rm -f /usr/sbin/policy-rc.d
+  [ "$rc" = 0 ] || die "apt-get install ${pkgs[*]} failed"
+  all_installed || die "installed ${pkgs[*]}, but a server is still missing"
+}
+
+# A port nothing listens on: a random one in the ephemeral-free range, checked by connecting to it.
+free_port() {
+  local p i
+  for i in $(seq 1 100); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"; return 0
+    fi
+  done
+  die "no free port found"
+}
+
+# Waits until something accepts on 127.0.0.1:$1 (up to 10 s); false if the process $2 died or it never did.
+await_port() {
+  local i
+  for i in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    kill -0 "$2" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+
+# Starts "$@" in a process group of its own, records its pid as $dir/$name.pid, waits for its port.
+launch() {
+  local name=$1 port=$2; shift 2
+  setsid "$@" >"$dir/$name.out" 2>&1 < /dev/null &
+  local pid=$!
+  echo "$pid" > "$dir/$name.pid"
+  if ! await_port "$port" "$pid"; then
+    echo "interop-servers: $name did not start on port $port; its output:" >&2
+    cat "$dir/$name.out" >&2 || true
+    return 1
+  fi
+}
+
+start() {
+  [ -f "$dir/env" ] && die "already started (see $dir); run: $0 stop"
+  install_missing
+  mkdir -p "$dir"
+  chmod 755 "$dir"
+  local sp rp np
+  sp=$(free_port)
+  launch socat "$sp" socat TCP-LISTEN:"$sp",bind=127.0.0.1,reuseaddr,fork PIPE || { stop; die "socat failed"; }
+
+  rp=$(free_port)
+  mkdir -p "$dir/redis"
+  launch redis "$rp" "$(redis_bin)" --port "$rp" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
+    --dir "$dir/redis" --protected-mode no || { stop; die "redis-server failed"; }
+
+  np=$(free_port)
+  mkdir -p "$dir/www" "$dir/nginx-tmp" "$dir/nginx-logs"
+  chmod 755 "$dir/www"
+  seq 1 20000 > "$dir/www/kamaelia-interop.txt"
+  chmod 644 "$dir/www/kamaelia-interop.txt"
+  local user_line=""
+  [ "$(id -u)" = 0 ] && user_line="user root;"
+  cat > "$dir/nginx.conf" <<CONF
+daemon off;
+$user_line
+worker_processes 1;
+pid $dir/nginx.pid.master;
+error_log $dir/nginx-logs/error.log;
+events { worker_connections 512; }
+http {
+  access_log off;
+  client_body_temp_path $dir/nginx-tmp/body;
+  proxy_temp_path $dir/nginx-tmp/proxy;
+  fastcgi_temp_path $dir/nginx-tmp/fastcgi;
+  uwsgi_temp_path $dir/nginx-tmp/uwsgi;
+  scgi_temp_path $dir/nginx-tmp/scgi;
+  default_type text/plain;
+  server {
+    listen 127.0.0.1:$np;
+    root $dir/www;
+  }
+}
+CONF
+  launch nginx "$np" "$(nginx_bin)" -p "$dir" -c "$dir/nginx.conf" -e "$dir/nginx-logs/error.log" \
+    || { stop; die "nginx failed"; }
+
+  printf 'KAMAELIA_SOCAT_PORT=%s\nKAMAELIA_REDIS_PORT=%s\nKAMAELIA_NGINX_PORT=%s\n' "$sp" "$rp" "$np" > "$dir/env"
+  echo "interop-servers: socat on $sp, redis on $rp, nginx on $np ($dir)" >&2
+}
+
+stop() {
+  [ -d "$dir" ] || return 0
+  local f pid
+  for f in "$dir"/*.pid; do
+    [ -f "$f" ] || continue
+    pid=$(cat "$f")
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  done
+  for f in "$dir"/*.pid; do
+    [ -f "$f" ] || continue
+    pid=$(cat "$f")
+    for _ in $(seq 1 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  done
+  rm -rf "$dir"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  env) [ -f "$dir/env" ] || die "not started (no $dir/env); run: $0 start"; cat "$dir/env" ;;
+  can-start) all_installed || can_install ;;
+  *) echo "usage: $0 start|stop|env|can-start" >&2; exit 2 ;;
+esac
