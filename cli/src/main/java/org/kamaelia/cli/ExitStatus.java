@@ -87,7 +87,9 @@ enum ExitStatus {
         String detail = rootMessage(failure);
         return switch (s) {
             case OK -> "connection closed: " + where;
-            case UNKNOWN_HOST -> "unknown host: " + hostOf(where) + " (" + detail + ")";
+            case UNKNOWN_HOST -> "unknown host: " + hostOf(where) + " ("
+                    + (detail.startsWith(hostOf(where) + ": ") ? detail.substring(hostOf(where).length() + 2) : detail)
+                    + ")";
             case TIMED_OUT -> "timed out connecting to " + where;
             case REFUSED -> detail.toLowerCase(java.util.Locale.ROOT).contains("refused")
                     ? "connection refused: " + where
