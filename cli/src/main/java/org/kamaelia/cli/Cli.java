@@ -264,8 +264,9 @@ public final class Cli {
                 description = "Give up connecting after this long, e.g. 5s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
         String connectTimeout;
 
-        @Option(names = "--lines", description = "Line mode: read standard input as lines and send each "
-                + "with LF (see --crlf); a line is sent when it is complete.")
+        @Option(names = "--lines", description = "Line mode: read standard input as lines of UTF-8 text (LF or "
+                + "CR LF; malformed bytes become U+FFFD; at most 64 KiB) and send each, when complete, ended with "
+                + "LF (see --crlf). Without it, bytes pass unchanged.")
         boolean lines;
 
         @Option(names = "--crlf", description = "In line mode, end each line with CR LF (implies --lines).")

@@ -237,8 +237,9 @@ final class SessionMonitor extends CliComponent {
                     warn("the connection closed before " + ss.unsentBytes() + " bytes of input ("
                             + ss.unsentMessages() + " messages) could be sent");
                 }
-            } else if (m instanceof ProducerFinished pf && pf.message() instanceof Throwable t && clientFailure == null) {
-                clientFailure = t;
+            } else if (m instanceof ProducerFinished pf && pf.message() instanceof Throwable t
+                    && clientFailure == null) {
+                clientFailure = t; // the client itself failed: the runtime's end message carries why
             }
             send(m, OUTPUT_END); // the writer writes what it holds, then finishes
             stopReader();

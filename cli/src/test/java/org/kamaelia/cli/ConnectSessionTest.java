@@ -166,6 +166,17 @@ class ConnectSessionTest {
     }
 
     @Test
+    void anOverlongLineInLineModeIsReportedNotSentAndTheExitStatusIsOne() throws Exception {
+        SimpleServer s = server(EchoProtocol::new);
+        ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withLines(true, false);
+        String tooLong = "x".repeat(70_000);
+        assertThat(connect(c, input("before\n" + tooLong + "\nafter\n"))).isEqualTo(ExitStatus.FAILURE);
+        assertThat(t.out()).isEqualTo("before\nafter\n");
+        assertThat(t.err()).startsWith("kamaelia: standard input: ").contains("65536")
+                .endsWith(" (that line was not sent)\n").hasLineCount(1);
+    }
+
+    @Test
     void verboseReportsTheConnectionsEvents() throws Exception {
         SimpleServer s = server(EchoProtocol::new);
         ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withVerbose(true);
@@ -173,7 +184,8 @@ class ConnectSessionTest {
         String where = "127.0.0.1:" + s.port();
         assertThat(t.err()).isEqualTo(
                 "kamaelia: connecting to " + where + " (connect timeout 30s)\n"
-                        + "kamaelia: end of standard input: half-closed the connection, waiting for the server to finish\n"
+                        + "kamaelia: end of standard input: half-closed the connection,"
+                        + " waiting for the server to finish\n"
                         + "kamaelia: connection to " + where + " closed: sent 5 bytes, received 5 bytes\n");
     }
 
@@ -190,7 +202,8 @@ class ConnectSessionTest {
         w.close();
         assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ExitStatus.OK);
         assertThat(t.err()).containsPattern(
-                "kamaelia: progress: done in \\d+\\.\\ds: sent 97\\.7 KiB \\(.*/s\\), received 97\\.7 KiB \\(.*/s\\)\n$");
+                "kamaelia: progress: done in \\d+\\.\\ds: sent 97\\.7 KiB \\(.*/s\\),"
+                        + " received 97\\.7 KiB \\(.*/s\\)\n$");
         assertThat(t.out.bytes()).hasSize(100_000);
     }
 
@@ -267,7 +280,8 @@ class ConnectSessionTest {
         CompletableFuture<ExitStatus> run = CompletableFuture.supplyAsync(
                 () -> new ConnectSession(ConnectConfig.of("127.0.0.1", s.port()), term).run());
         assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ExitStatus.FAILURE);
-        assertThat(t.err()).isEqualTo("kamaelia: writing standard output failed: Broken pipe (closing the connection)\n");
+        assertThat(t.err())
+                .isEqualTo("kamaelia: writing standard output failed: Broken pipe (closing the connection)\n");
         awaitNoConnections(s);
     }
 

@@ -50,7 +50,8 @@ class DemoTest {
     private static void assertGraph(String out, String protocol) {
         assertThat(out).contains("The component graph it ran (a snapshot taken when the server's protocol started):");
         assertThat(out).containsPattern("\n  Graphline_\\d+  \\(the client side\\)\n");
-        assertThat(out).containsPattern("\\+- CLIENT    ThreadedTCPClient_\\d+ +in: inbox control   out: outbox signal");
+        assertThat(out)
+                .containsPattern("\\+- CLIENT    ThreadedTCPClient_\\d+ +in: inbox control   out: outbox signal");
         for (String child : new String[] {"SCRIPT", "SENT", "TO_BYTES", "TO_LINES", "RECEIVED"}) {
             assertThat(out).contains("+- " + child + " ");
         }

@@ -15,7 +15,8 @@ class ExitStatusTest {
 
     /** As ThreadedTCPClient reports a refused connect: a ConnectException naming the tries, caused by the last. */
     private static ConnectException refused() {
-        ConnectException e = new ConnectException("127.0.0.1:9: could not connect (tried 127.0.0.1: Connection refused)");
+        ConnectException e =
+                new ConnectException("127.0.0.1:9: could not connect (tried 127.0.0.1: Connection refused)");
         e.initCause(new ConnectException("Connection refused"));
         return e;
     }

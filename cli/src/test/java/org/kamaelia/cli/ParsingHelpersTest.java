@@ -85,7 +85,8 @@ class ParsingHelpersTest {
     void serveAndDemoConfigsCheckTheirArguments() {
         assertThatThrownBy(() -> new ServeConfig(-1, "127.0.0.1", ServerProtocol.ECHO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--port: -1 ");
-        assertThatThrownBy(() -> new ServeConfig(1, null, ServerProtocol.ECHO)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ServeConfig(1, null, ServerProtocol.ECHO))
+                .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new ServeConfig(1, "x", null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new DemoConfig(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new DemoConfig(ServerProtocol.DISCARD)).isInstanceOf(IllegalArgumentException.class)
