@@ -60,19 +60,22 @@ final class ServeSession {
                     + ExitStatus.rootMessage(e));
             return ExitStatus.FAILURE;
         }
-        server.activate(new Scheduler("kamaelia-serve"));
-        err.println("kamaelia: listening on " + format(server.localAddress()) + " (" + config.protocol().cliName()
-                + "; Ctrl-C stops it)");
+        // The interrupt action is in place before "listening on" is printed: a script that stops the
+        // server as soon as it reads that line gets a clean stop.
         Interrupts.Registration reg = terminal.interrupts().onInterrupt(() -> {
             stopping.set(true);
             server.close();
             boolean done = server.join(STOP_WAIT);
             err.println("kamaelia: server stopped" + (done ? "" : " (not all connections closed within "
-                    + Durations.format(STOP_WAIT) + ")") + "; " + server.acceptedCount() + " connections served");
+                    + Durations.format(STOP_WAIT) + ")") + "; " + server.acceptedCount()
+                    + (server.acceptedCount() == 1 ? " connection" : " connections") + " served");
             err.flush();
             stopped.countDown();
             terminal.interrupts().halt(ExitStatus.OK.code());
         });
+        server.activate(new Scheduler("kamaelia-serve"));
+        err.println("kamaelia: listening on " + format(server.localAddress()) + " (" + config.protocol().cliName()
+                + "; Ctrl-C stops it)");
         server.join();
         boolean cancelled = reg.cancel();
         if (!cancelled || stopping.get()) {

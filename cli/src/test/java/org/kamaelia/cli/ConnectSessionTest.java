@@ -117,9 +117,9 @@ class ConnectSessionTest {
         SimpleServer s = server(FortuneCookieProtocol::new);
         PipedInputStream in = new PipedInputStream();
         openInput(in); // never written to, never closed until the test is over
-        CompletableFuture<ExitStatus> run = CompletableFuture.supplyAsync(
+        CompletableFuture<ExitStatus> run = TestSupport.async(
                 () -> connect(ConnectConfig.of("127.0.0.1", s.port()), in));
-        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ExitStatus.OK);
+        assertThat(TestSupport.await(run, WAIT, t)).isEqualTo(ExitStatus.OK);
         assertThat(t.out()).isEqualTo(String.join("\r\n", FortuneCookieProtocol.builtInCookie()) + "\r\n");
         assertThat(t.err()).isEmpty();
         awaitNoConnections(s);
@@ -130,14 +130,14 @@ class ConnectSessionTest {
         SimpleServer s = server(EchoProtocol::new);
         PipedInputStream in = new PipedInputStream();
         PipedOutputStream typing = openInput(in);
-        CompletableFuture<ExitStatus> run = CompletableFuture.supplyAsync(
+        CompletableFuture<ExitStatus> run = TestSupport.async(
                 () -> connect(ConnectConfig.of("127.0.0.1", s.port()), in));
         typing.write("first\n".getBytes(StandardCharsets.UTF_8));
         typing.flush();
         t.out.await("first\n", WAIT);
         typing.write("second\n".getBytes(StandardCharsets.UTF_8));
         typing.close(); // end of input: half-close, the echo server finishes, the command ends
-        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ExitStatus.OK);
+        assertThat(TestSupport.await(run, WAIT, t)).isEqualTo(ExitStatus.OK);
         assertThat(t.out()).isEqualTo("first\nsecond\n");
     }
 
@@ -195,12 +195,12 @@ class ConnectSessionTest {
         PipedInputStream in = new PipedInputStream(64 * 1024);
         PipedOutputStream w = openInput(in);
         ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withProgress(true, Duration.ofMillis(50));
-        CompletableFuture<ExitStatus> run = CompletableFuture.supplyAsync(() -> connect(c, in));
+        CompletableFuture<ExitStatus> run = TestSupport.async(() -> connect(c, in));
         w.write(new byte[100_000]);
         w.flush();
         t.err.await("kamaelia: progress: \\d+\\.\\ds: sent 97\\.7 KiB \\(.*/s\\), received 97\\.7 KiB", WAIT);
         w.close();
-        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ExitStatus.OK);
+        assertThat(TestSupport.await(run, WAIT, t)).isEqualTo(ExitStatus.OK);
         assertThat(t.err()).containsPattern(
                 "kamaelia: progress: done in \\d+\\.\\ds: sent 97\\.7 KiB \\(.*/s\\),"
                         + " received 97\\.7 KiB \\(.*/s\\)\n$");
@@ -256,11 +256,11 @@ class ConnectSessionTest {
         });
         PipedInputStream in = new PipedInputStream();
         PipedOutputStream w = openInput(in);
-        CompletableFuture<ExitStatus> run = CompletableFuture.supplyAsync(
+        CompletableFuture<ExitStatus> run = TestSupport.async(
                 () -> connect(ConnectConfig.of("127.0.0.1", rude.getLocalPort()), in));
         w.write('x');
         w.flush();
-        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ExitStatus.RESET);
+        assertThat(TestSupport.await(run, WAIT, t)).isEqualTo(ExitStatus.RESET);
         assertThat(t.err()).startsWith("kamaelia: connection reset: 127.0.0.1:" + rude.getLocalPort() + " (")
                 .hasLineCount(1);
     }
@@ -277,9 +277,9 @@ class ConnectSessionTest {
         PipedInputStream in = new PipedInputStream();
         openInput(in);
         Terminal term = new Terminal(in, broken, t.errStream, t.interrupts);
-        CompletableFuture<ExitStatus> run = CompletableFuture.supplyAsync(
+        CompletableFuture<ExitStatus> run = TestSupport.async(
                 () -> new ConnectSession(ConnectConfig.of("127.0.0.1", s.port()), term).run());
-        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ExitStatus.FAILURE);
+        assertThat(TestSupport.await(run, WAIT, t)).isEqualTo(ExitStatus.FAILURE);
         assertThat(t.err())
                 .isEqualTo("kamaelia: writing standard output failed: Broken pipe (closing the connection)\n");
         awaitNoConnections(s);
@@ -317,13 +317,13 @@ class ConnectSessionTest {
         SimpleServer s = server(EchoProtocol::new);
         PipedInputStream in = new PipedInputStream();
         PipedOutputStream typing = openInput(in);
-        CompletableFuture<ExitStatus> run = CompletableFuture.supplyAsync(
+        CompletableFuture<ExitStatus> run = TestSupport.async(
                 () -> connect(ConnectConfig.of("127.0.0.1", s.port()), in));
         typing.write("ping\n".getBytes(StandardCharsets.UTF_8));
         typing.flush();
         t.out.await("ping\n", WAIT); // connected and talking
         TestTerminal.FakeInterrupts.joinAll(t.interrupts.interrupt(), WAIT);
-        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ExitStatus.INTERRUPTED);
+        assertThat(TestSupport.await(run, WAIT, t)).isEqualTo(ExitStatus.INTERRUPTED);
         assertThat(t.err()).isEqualTo("kamaelia: interrupted\n");
         assertThat(t.interrupts.halts).isEmpty(); // connect leaves the exit status to the JVM (130)
         awaitNoConnections(s);

@@ -27,7 +27,7 @@ class ServeSessionTest {
 
     /** Starts serve on a free port; returns the port it printed. */
     private int start(ServerProtocol protocol, CompletableFuture<Integer>[] run) throws Exception {
-        run[0] = CompletableFuture.supplyAsync(() -> Cli.run(t.withNoInput(), "serve", "--port", "0", "--protocol",
+        run[0] = TestSupport.async(() -> Cli.run(t.withNoInput(), "serve", "--port", "0", "--protocol",
                 protocol.cliName()));
         Matcher m = t.err.await("kamaelia: listening on 127\\.0\\.0\\.1:(\\d+) \\(" + protocol.cliName()
                 + "; Ctrl-C stops it\\)\n", WAIT);
@@ -54,9 +54,9 @@ class ServeSessionTest {
         assertThat(run[0]).isNotDone();
 
         TestTerminal.FakeInterrupts.joinAll(t.interrupts.interrupt(), WAIT);
-        assertThat(run[0].get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        assertThat(TestSupport.await(run[0], WAIT, t)).isZero();
         assertThat(t.interrupts.halts).containsExactly(0);
-        assertThat(t.err()).endsWith("kamaelia: server stopped; 1 connections served\n");
+        assertThat(t.err()).endsWith("kamaelia: server stopped; 1 connection served\n");
         assertThat(t.out()).isEmpty();
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
                 .as("nothing listens any more").isInstanceOf(ConnectException.class);
@@ -70,7 +70,7 @@ class ServeSessionTest {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             readFully(s.getInputStream(), 1000); // chargen is talking
             TestTerminal.FakeInterrupts.joinAll(t.interrupts.interrupt(), WAIT);
-            assertThat(run[0].get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+            assertThat(TestSupport.await(run[0], WAIT, t)).isZero();
             s.setSoTimeout((int) WAIT.toMillis());
             InputStream in = s.getInputStream();
             byte[] buf = new byte[64 * 1024];
@@ -89,7 +89,7 @@ class ServeSessionTest {
     void eachProtocolAnswersAsItShould() throws Exception {
         for (ServerProtocol p : new ServerProtocol[] {ServerProtocol.DAYTIME, ServerProtocol.FORTUNE}) {
             TestTerminal term = new TestTerminal();
-            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Cli.run(term.withNoInput(), "serve",
+            CompletableFuture<Integer> run = TestSupport.async(() -> Cli.run(term.withNoInput(), "serve",
                     "--port", "0", "--protocol", p.cliName()));
             int port = Integer.parseInt(term.err.await("listening on 127\\.0\\.0\\.1:(\\d+)", WAIT).group(1));
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -98,7 +98,7 @@ class ServeSessionTest {
                 assertThat(answer).as(p.cliName()).endsWith("\r\n").hasSizeGreaterThan(10);
             }
             TestTerminal.FakeInterrupts.joinAll(term.interrupts.interrupt(), WAIT);
-            assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+            assertThat(TestSupport.await(run, WAIT, term)).isZero();
         }
     }
 
