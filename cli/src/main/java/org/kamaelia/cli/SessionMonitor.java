@@ -233,9 +233,10 @@ final class SessionMonitor extends CliComponent {
                     event("connection to " + where + " closed: sent " + ss.bytesSent() + " bytes, received "
                             + ss.bytesReceived() + " bytes");
                 }
-                if (ss.unsentBytes() > 0) {
-                    warn("the connection closed before " + ss.unsentBytes() + " bytes of input ("
-                            + ss.unsentMessages() + " messages) could be sent");
+                if (ss.unsentBytes() > 0 && clientFailure == null) {
+                    // the server closed first (a failure gets its own line at the end, which says enough)
+                    warn("the connection closed before " + count(ss.unsentBytes(), "byte") + " of input ("
+                            + count(ss.unsentMessages(), "message") + ") could be sent");
                 }
             } else if (m instanceof ProducerFinished pf && pf.message() instanceof Throwable t
                     && clientFailure == null) {
@@ -305,6 +306,10 @@ final class SessionMonitor extends CliComponent {
         lastSent = s;
         lastReceived = r;
         err.println("kamaelia: " + line);
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void event(String text) {

@@ -241,6 +241,31 @@ class CliComponentsTest {
     }
 
     @Test
+    void unsentInputIsNotReportedWhenTheConnectionFailedWhichSaysEnough() throws Exception {
+        TestTerminal.Capture err = new TestTerminal.Capture();
+        SessionMonitor m = new SessionMonitor("h:1", new PrintStream(err, true, StandardCharsets.UTF_8), false, null);
+        Handle h = start(m, MONITOR_OUT);
+        ConnectException refused = new ConnectException("Connection refused");
+        h.put(new SocketShutdown(null, refused, 0, 0, 1, 1), SessionMonitor.CLIENT_SIGNAL); // input was queued
+        h.put(h.get(SessionMonitor.OUTPUT_END, WAIT), SessionMonitor.ECHOER_SIGNAL);
+        h.get(SessionMonitor.READER_CONTROL, WAIT);
+        h.put(new ShutdownMicroprocess(), SessionMonitor.READER_SIGNAL);
+        h.get("signal", WAIT);
+        assertThat(err.text()).isEmpty();
+        assertThat(m.outcome().clientFailure()).isSameAs(refused);
+    }
+
+    @Test
+    void oneUnsentByteIsReportedInTheSingular() throws Exception {
+        TestTerminal.Capture err = new TestTerminal.Capture();
+        SessionMonitor m = new SessionMonitor("h:1", new PrintStream(err, true, StandardCharsets.UTF_8), false, null);
+        Handle h = start(m, MONITOR_OUT);
+        h.put(new SocketShutdown(null, null, 0, 0, 1, 1), SessionMonitor.CLIENT_SIGNAL);
+        err.await("kamaelia: the connection closed before 1 byte of input \\(1 message\\) could be sent\n", WAIT);
+        h.put(new ShutdownMicroprocess(), "control");
+    }
+
+    @Test
     void theClientsFailureIsKeptForTheExitStatus() throws Exception {
         SessionMonitor m = new SessionMonitor("h:1", new PrintStream(new TestTerminal.Capture()), true, null);
         Handle h = start(m, MONITOR_OUT);
