@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Third-party servers for the interop tests of the TCP components, on free loopback ports:
-#   socat        a TCP echo server
+# Third-party servers for the interop tests of the TCP components and the kamaelia command, on free
+# loopback ports:
+#   socat        a TCP echo server (-b 4096: see run_socat for why)
 #   redis-server no persistence, no config file outside its temporary directory
 #   nginx        serving a temporary directory that holds kamaelia-interop.txt (the lines 1 to 20000)
+#   memcached    16 MB, TCP only
 #
-#   scripts/interop-servers.sh start   install what is missing (as root, with apt-get), start all three
-#   scripts/interop-servers.sh env     print KAMAELIA_SOCAT_PORT=..., KAMAELIA_REDIS_PORT=..., KAMAELIA_NGINX_PORT=...
+#   scripts/interop-servers.sh start   install what is missing (as root, with apt-get), start them all
+#   scripts/interop-servers.sh env     print KAMAELIA_SOCAT_PORT=..., KAMAELIA_REDIS_PORT=..., KAMAELIA_NGINX_PORT=...,
+#                                      KAMAELIA_MEMCACHED_PORT=...
 #   scripts/interop-servers.sh stop    stop them and remove the temporary directory
 #   scripts/interop-servers.sh can-start   exit 0 when start could work here (installed, or root with apt-get)
 #
@@ -19,17 +22,19 @@ die() { echo "interop-servers: $*" >&2; exit 1; }
 have() { command -v "$1" >/dev/null 2>&1; }
 nginx_bin() { if have nginx; then command -v nginx; elif [ -x /usr/sbin/nginx ]; then echo /usr/sbin/nginx; fi; }
 redis_bin() { if have redis-server; then command -v redis-server; elif [ -x /usr/bin/redis-server ]; then echo /usr/bin/redis-server; fi; }
+memcached_bin() { if have memcached; then command -v memcached; elif [ -x /usr/bin/memcached ]; then echo /usr/bin/memcached; fi; }
 
-all_installed() { have socat && [ -n "$(redis_bin)" ] && [ -n "$(nginx_bin)" ]; }
+all_installed() { have socat && [ -n "$(redis_bin)" ] && [ -n "$(nginx_bin)" ] && [ -n "$(memcached_bin)" ]; }
 
 can_install() { [ "$(id -u)" = 0 ] && have apt-get; }
 
 install_missing() {
   all_installed && return 0
-  can_install || die "socat, redis-server and nginx are needed; install them, or run this as root to have apt-get do it"
+  can_install || die "socat, redis-server, nginx and memcached are needed; install them, or run this as root to have apt-get do it"
   local pkgs=() policy_added=0
   have socat || pkgs+=(socat)
   [ -n "$(redis_bin)" ] || pkgs+=(redis-server)
+  [ -n "$(memcached_bin)" ] || pkgs+=(memcached)
   if [ -z "$(nginx_bin)" ]; then
     if apt-cache show nginx-light >/dev/null 2>&1; then pkgs+=(nginx-light); else pkgs+=(nginx); fi
   fi
@@ -99,7 +104,17 @@ try_launch() {
   return 1
 }
 
-run_socat() { launch socat "$1" socat TCP-LISTEN:"$1",bind=127.0.0.1,reuseaddr,fork PIPE; }
+# -b 4096: socat writes into its PIPE with blocking writes of up to its buffer size (8192 by default),
+# while the same process is the pipe's only reader; once the pipe holds more than 60 KiB a write of
+# 8192 blocks for ever (seen with 10 MB streamed through it). Linux reports a pipe writable when a
+# 4096-byte write fits, so writes of at most 4096 bytes never block.
+run_socat() { launch socat "$1" socat -b 4096 TCP-LISTEN:"$1",bind=127.0.0.1,reuseaddr,fork PIPE; }
+
+run_memcached() {
+  local user=()
+  [ "$(id -u)" = 0 ] && user=(-u root) # it refuses to run as root unless told to
+  launch memcached "$1" "$(memcached_bin)" -l 127.0.0.1 -p "$1" -U 0 -m 16 -c 256 "${user[@]}"
+}
 
 run_redis() {
   launch redis "$1" "$(redis_bin)" --port "$1" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
@@ -140,12 +155,14 @@ start() {
   chmod 755 "$dir" "$dir/www"
   seq 1 20000 > "$dir/www/kamaelia-interop.txt"
   chmod 644 "$dir/www/kamaelia-interop.txt"
-  local sp rp np
+  local sp rp np mp
   sp=$(try_launch socat run_socat) || { stop; die "socat failed"; }
   rp=$(try_launch redis run_redis) || { stop; die "redis-server failed"; }
   np=$(try_launch nginx run_nginx) || { stop; die "nginx failed"; }
-  printf 'KAMAELIA_SOCAT_PORT=%s\nKAMAELIA_REDIS_PORT=%s\nKAMAELIA_NGINX_PORT=%s\n' "$sp" "$rp" "$np" > "$dir/env"
-  echo "interop-servers: socat on $sp, redis on $rp, nginx on $np ($dir)" >&2
+  mp=$(try_launch memcached run_memcached) || { stop; die "memcached failed"; }
+  printf 'KAMAELIA_SOCAT_PORT=%s\nKAMAELIA_REDIS_PORT=%s\nKAMAELIA_NGINX_PORT=%s\nKAMAELIA_MEMCACHED_PORT=%s\n' \
+    "$sp" "$rp" "$np" "$mp" > "$dir/env"
+  echo "interop-servers: socat on $sp, redis on $rp, nginx on $np, memcached on $mp ($dir)" >&2
 }
 
 stop() {

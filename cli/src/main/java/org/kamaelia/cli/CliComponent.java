@@ -1,0 +1,70 @@
+package org.kamaelia.cli;
+
+import java.time.Duration;
+import org.kamaelia.axon.Component;
+import org.kamaelia.axon.ipc.ProducerFinished;
+import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+
+/**
+ * What the command's own small components share: the stop convention and a send that waits for space
+ * while still hearing "stop now".
+ *
+ * <h2>Thread safety</h2>
+ * Everything here is for the component's main() thread only; {@link #stop} is confined to it.
+ */
+abstract class CliComponent extends Component {
+    /** How long a blocked send waits for a wake-up before it looks again anyway. */
+    private static final Duration RECHECK = Duration.ofMillis(250);
+
+    /** The stop message received on "control" (a ShutdownMicroprocess replaces a ProducerFinished), or null. */
+    private Object stop;
+
+    /**
+     * Reads every waiting control message, keeping the stop message: the first ProducerFinished, or a
+     * ShutdownMicroprocess (which overrides it). Other messages are ignored.
+     *
+     * @return true when a stop message has been received, now or before
+     */
+    final boolean checkControl() {
+        while (dataReady("control")) {
+            Object m = recv("control");
+            if (m instanceof ShutdownMicroprocess && !(stop instanceof ShutdownMicroprocess)) {
+                stop = m;
+            } else if (m instanceof ProducerFinished && stop == null) {
+                stop = m;
+            }
+        }
+        return stop != null;
+    }
+
+    /** The stop message received, or null. */
+    final Object stopMessage() {
+        return stop;
+    }
+
+    /** True once a ShutdownMicroprocess has arrived: stop without finishing pending work. */
+    final boolean stopNow() {
+        return stop instanceof ShutdownMicroprocess;
+    }
+
+    /**
+     * Sends on {@code outbox}, waiting for space in a bounded destination, unless a ShutdownMicroprocess
+     * arrives meanwhile.
+     *
+     * @return true when delivered; false when abandoned for a ShutdownMicroprocess (not delivered)
+     */
+    final boolean sendOrStop(Object message, String outbox) {
+        for (;;) {
+            if (stopNow()) {
+                return false;
+            }
+            if (sendBlocking(message, outbox, Duration.ZERO)) {
+                return true;
+            }
+            checkControl();
+            if (!stopNow()) {
+                pause(RECHECK);
+            }
+        }
+    }
+}

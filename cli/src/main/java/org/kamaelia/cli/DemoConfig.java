@@ -1,0 +1,26 @@
+package org.kamaelia.cli;
+
+import java.util.Objects;
+
+/**
+ * {@code kamaelia demo [--protocol fortune|echo]} (also what {@code kamaelia} with no arguments runs).
+ *
+ * @param protocol the server the demo runs in the process: {@link ServerProtocol#FORTUNE} (the default)
+ *                 or {@link ServerProtocol#ECHO}
+ */
+record DemoConfig(ServerProtocol protocol) implements CommandConfig {
+    /** The demo's default: a fortune server. */
+    static final DemoConfig DEFAULT = new DemoConfig(ServerProtocol.FORTUNE);
+
+    /**
+     * @throws NullPointerException     when protocol is null
+     * @throws IllegalArgumentException when it is not fortune or echo (the others never finish or say nothing)
+     */
+    DemoConfig {
+        Objects.requireNonNull(protocol, "protocol");
+        if (protocol != ServerProtocol.FORTUNE && protocol != ServerProtocol.ECHO) {
+            throw new IllegalArgumentException("--protocol: '" + protocol.cliName()
+                    + "' (expected: fortune or echo for the demo)");
+        }
+    }
+}
