@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Interop checks of the kamaelia command against servers nobody here wrote, on loopback, through the
-# real launcher (scripts/kamaelia connect):
+# real launcher (./kamaelia connect):
 #   redis      printf 'PING\r\n' | kamaelia connect 127.0.0.1 $REDIS   prints +PONG
 #   nginx      an HTTP/1.0 GET prints a 200 response with the file's body
 #   memcached  "version" answers VERSION ...
@@ -11,7 +11,7 @@
 # missing is a failure; elsewhere its check is skipped with a note.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-kamaelia=scripts/kamaelia
+kamaelia=./kamaelia
 ci=${CI:-false}
 failed=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/kamaelia-interop-cli.XXXXXX")

@@ -16,4 +16,4 @@ fi
 "$MVN" -B -q -ntp -pl kamaelia -am install -DskipTests
 "$MVN" -B -ntp -pl kamaelia surefire:test -Dtest=ThreadedTCPClientManyClientsTest \
   -Dsurefire.failIfNoSpecifiedTests=false -Dkamaelia.manyClients="$n" -Dsurefire.extraArgs=-Xmx1g
-cat kamaelia/target/surefire-reports/org.kamaelia.internet.ThreadedTCPClientManyClientsTest-output.txt
+cat components/target/surefire-reports/org.kamaelia.internet.ThreadedTCPClientManyClientsTest-output.txt

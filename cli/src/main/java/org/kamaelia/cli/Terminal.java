@@ -30,7 +30,7 @@ record Terminal(InputStream in, OutputStream out, PrintStream err, Interrupts in
      * The process's: file descriptors 0 and 1 as raw streams (the components buffer and flush
      * themselves, and a write error such as a closed pipe surfaces as an IOException), standard error as
      * UTF-8 text. A closed descriptor 0 cannot be told apart from a file the JVM opened in its place,
-     * which would then be read as input: the launcher (scripts/kamaelia) gives the JVM /dev/null instead
+     * which would then be read as input: the launcher (./kamaelia) gives the JVM /dev/null instead
      * of a closed standard input.
      */
     static Terminal system() {
