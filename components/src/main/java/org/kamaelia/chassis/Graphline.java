@@ -68,7 +68,7 @@ public class Graphline extends Component {
     private final List<Component> unwiredControl = new ArrayList<>();
 
     private Graphline(Builder b) {
-        this.children = Map.copyOf(b.children);
+        this.children = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.children)); // builder's order
         this.links = List.copyOf(b.links);
         boolean cw = false;
         boolean sw = false;
@@ -126,7 +126,7 @@ public class Graphline extends Component {
         return new Builder();
     }
 
-    /** The children by name. */
+    /** The children by name, in the order they were given to the builder. */
     public Map<String, Component> namedChildren() {
         return children;
     }
