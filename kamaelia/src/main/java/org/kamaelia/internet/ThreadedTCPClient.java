@@ -54,19 +54,19 @@ import org.kamaelia.ipc.SocketShutdown;
  *     not send to it.</li>
  * </ul>
  * <pre>
- *             +--------------------------- ThreadedTCPClient ----------------------------+
- *   inbox  --&gt;| main(): drains the inbox, copies small messages into one buffer, writes  |--&gt; socket
- *             |         them with one gathering write; half-closes on ProducerFinished   |
- *   control --&gt;| control watcher: ShutdownMicroprocess closes the socket at once; timers   |
- *             |         (idle, graceful close); passes every control message to main()  |
- *   socket --&gt;| reader: reads chunks, sendBlocking on "outbox" (a full downstream inbox  |--&gt; outbox
- *             |         stops the reading, and TCP flow control then slows the server)   |
- *             | errors -&gt; ErrorInformation, then one SocketShutdown                      |--&gt; signal
- *             +--------------------------------------------------------------------------+
+ *               +-------------------------- ThreadedTCPClient ---------------------------+
+ *   inbox   --&gt; | main(): drains the inbox, copies small messages into one array, writes | --&gt; socket
+ *               |   them with one gathering write; half-closes on ProducerFinished       |
+ *   control --&gt; | control watcher: ShutdownMicroprocess closes the socket at once;       |
+ *               |   runs the timers (idle, graceful close); passes control to main()     |
+ *   socket  --&gt; | reader: reads chunks, sendBlocking on "outbox" (a full inbox           | --&gt; outbox
+ *               |   downstream stops the reading: TCP flow control slows the server)     |
+ *               | errors: ErrorInformation, then exactly one SocketShutdown              | --&gt; signal
+ *               +------------------------------------------------------------------------+
  * </pre>
  *
  * <h2>How it works</h2>
- * Activation starts {@code main()} on a virtual thread. It resolves the host (or takes the addresses
+ * Activation starts {@code main()} on a virtual thread (see "Threads"). It resolves the host (or takes the addresses
  * given to the builder) and tries each address in order until one accepts, all within the connect
  * timeout. Then it sends the initial message, if any, and everything that reached the inbox meanwhile,
  * in inbox order. A virtual reader thread reads the socket into {@code byte[]} chunks of at most the
@@ -149,8 +149,9 @@ import org.kamaelia.ipc.SocketShutdown;
  * Three virtual threads: {@code main()} (connects, writes; may block in connect and write), the reader
  * (may block in read and in its send on "outbox"), and the control watcher (waits for control messages
  * and timers; never blocks on the socket). {@link Builder#threadType} can put {@code main()} and the
- * reader on platform threads instead, for lower latency with a platform-thread peer. Shutdown reaches them by closing the socket, which ends a
- * blocked connect, write or read, and by interrupting the reader, which ends its blocking send.
+ * reader on platform threads instead, for lower latency with a platform-thread peer. Shutdown reaches
+ * them by closing the socket, which ends a blocked connect, write or read, and by interrupting the
+ * reader, which ends its blocking send.
  * {@code main()} waits for the reader and the watcher to end before it sends the SocketShutdown.
  *
  * <h2>Thread safety</h2>
