@@ -64,6 +64,8 @@ class ThreadedTCPClientBuilderTest {
                 .hasMessage("addresses: [] (expected: at least one address)");
         assertThatThrownBy(() -> b.addresses((InetAddress) null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("addresses[0]");
+        assertThatThrownBy(() -> b.threadType(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("threadType");
         assertThatThrownBy(() -> b.initialMessage(new Object())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("initialMessage: a java.lang.Object (expected: byte[], ByteBuffer or CharSequence)");
     }
@@ -72,5 +74,7 @@ class ThreadedTCPClientBuilderTest {
     void theBuilderMakesANewClientEachTime() {
         ThreadedTCPClient.Builder b = ThreadedTCPClient.builder("h", 1).tcpNoDelay(false).keepAlive(true);
         assertThat(b.build()).isNotSameAs(b.build());
+        assertThat(b.threadType(ThreadedComponent.ThreadType.PLATFORM).build().threadType())
+                .isEqualTo(ThreadedComponent.ThreadType.PLATFORM);
     }
 }

@@ -64,6 +64,29 @@ class ThreadedTCPClientLeakTest {
     }
 
     @Test
+    void itsThreadsAreVirtualByDefaultAndPlatformWhenAskedAndEndEitherWay() throws Exception {
+        for (ThreadedTCPClient.ThreadType type : ThreadedTCPClient.ThreadType.values()) {
+            try (TestServer echo = TestServer.echo()) {
+                int before = Fixtures.openFds();
+                ThreadedTCPClient.Builder b = ThreadedTCPClient.builder("127.0.0.1", echo.port());
+                ThreadedTCPClient client = type == ThreadedTCPClient.ThreadType.VIRTUAL ? b.build()
+                        : b.threadType(type).build();
+                Probe p = new Probe(client).activate(scheduler);
+                p.handle.put("abc", "inbox");
+                assertThat(p.read(3)).asString().isEqualTo("abc");
+                boolean virtual = type == ThreadedTCPClient.ThreadType.VIRTUAL;
+                assertThat(client.thread().isVirtual()).isEqualTo(virtual);
+                assertThat(client.readerThread().isVirtual()).isEqualTo(virtual);
+                p.handle.put(new ProducerFinished(), "control");
+                assertThat(p.awaitShutdown().isClean()).isTrue();
+                p.awaitFinished();
+                echo.close();
+                assertNothingLeft(p, before);
+            }
+        }
+    }
+
+    @Test
     void aShutdownWhileReadingAndWritingLeavesNothing() throws Exception {
         try (TestServer server = TestServer.scripted()) {
             int before = Fixtures.openFds();
