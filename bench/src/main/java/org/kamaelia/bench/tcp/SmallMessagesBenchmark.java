@@ -1,0 +1,143 @@
+package org.kamaelia.bench.tcp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.concurrent.TimeUnit;
+import org.kamaelia.axon.Scheduler;
+import org.kamaelia.bench.tcp.Parts.CountingSink;
+import org.kamaelia.bench.tcp.Parts.RepeatSource;
+import org.kamaelia.chassis.Pipeline;
+import org.kamaelia.internet.ThreadedTCPClient;
+import org.kamaelia.ipc.SocketShutdown;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Small messages, issue 3: 10 million 100-byte messages, one message each, from a component into the
+ * client's "inbox", to a server that drains them. References, to the same server in the same run:
+ * <ul>
+ * <li>{@link #limitCopyInto64KiB}: the limit. One thread copies the same messages into one 64 KiB array
+ *     and writes the array with a plain {@link java.net.Socket} (default options) each time it is full.
+ *     Target: the client at least 0.5 times this.</li>
+ * <li>{@link #plainWritePerMessage}: one {@code OutputStream.write} per message (TCP_NODELAY on, as
+ *     the client's default: every message leaves as a segment of its own). This one sends 1 million messages per invocation, not 10 million: at a
+ *     few hundred thousand a second 10 million would take half a minute per invocation; its rate does
+ *     not depend on the count.</li>
+ * </ul>
+ * One operation is one message, so the score is messages per second. Every invocation uses a fresh
+ * connection (the client a fresh {@code Pipeline(RepeatSource, ThreadedTCPClient, CountingSink)}) and
+ * ends when the server has read every byte and closed.
+ *
+ * <p>The server is {@link LoopbackServer#drain()}: a platform thread in the same JVM.
+ *
+ * <p>Run: {@code bench/run-jmh SmallMessagesBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+public class SmallMessagesBenchmark {
+    static final int MESSAGE = 100;
+    static final int MESSAGES = 10_000_000;
+    static final int PER_WRITE_MESSAGES = 1_000_000;
+    static final int BUFFER = 64 * 1024;
+
+    private final byte[] message = new byte[MESSAGE];
+    private final byte[] buffer = new byte[BUFFER];
+    private LoopbackServer server;
+
+    @Setup(Level.Trial)
+    public void start() {
+        for (int i = 0; i < MESSAGE; i++) {
+            message[i] = (byte) ('a' + i % 26);
+        }
+        server = LoopbackServer.drain();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        server.close();
+        server.check();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public long client() {
+        server.resetDrained();
+        ThreadedTCPClient client = new ThreadedTCPClient("127.0.0.1", server.port());
+        CountingSink sink = new CountingSink();
+        Pipeline p = new Pipeline(new RepeatSource(message, MESSAGES), client, sink);
+        p.activate(new Scheduler("small-messages"));
+        p.join();
+        SocketShutdown end = Parts.requireClean(sink.end, "small messages");
+        long want = (long) MESSAGE * MESSAGES;
+        if (end.bytesSent() != want || server.lastDrained() != want) {
+            throw new AssertionError("sent " + end.bytesSent() + ", server read " + server.lastDrained());
+        }
+        return end.bytesSent();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public long limitCopyInto64KiB() throws IOException {
+        server.resetDrained();
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            OutputStream out = s.getOutputStream();
+            int pos = 0;
+            for (int i = 0; i < MESSAGES; i++) {
+                if (BUFFER - pos < MESSAGE) {
+                    out.write(buffer, 0, pos);
+                    pos = 0;
+                }
+                System.arraycopy(message, 0, buffer, pos, MESSAGE);
+                pos += MESSAGE;
+            }
+            out.write(buffer, 0, pos);
+            endAndCheck(s, (long) MESSAGE * MESSAGES);
+        }
+        return MESSAGES;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PER_WRITE_MESSAGES)
+    public long plainWritePerMessage() throws IOException {
+        server.resetDrained();
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            s.setTcpNoDelay(true);
+            OutputStream out = s.getOutputStream();
+            for (int i = 0; i < PER_WRITE_MESSAGES; i++) {
+                out.write(message);
+            }
+            endAndCheck(s, (long) MESSAGE * PER_WRITE_MESSAGES);
+        }
+        return PER_WRITE_MESSAGES;
+    }
+
+    /** Half-closes, waits for the server to close, checks it read everything. */
+    private void endAndCheck(Socket s, long want) throws IOException {
+        s.shutdownOutput();
+        InputStream in = s.getInputStream();
+        if (in.read() != -1) {
+            throw new AssertionError("the drain server sent something");
+        }
+        if (server.lastDrained() != want) {
+            throw new AssertionError("server read " + server.lastDrained() + " of " + want);
+        }
+    }
+}
