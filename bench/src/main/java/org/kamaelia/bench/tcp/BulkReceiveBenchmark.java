@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * after the last byte, the client finishes with a clean SocketShutdown, which ends the sink.
  *
  * <p>{@code sinkCapacity} is the counting component's inbox capacity in chunks: 64 (bounded: the
- * reader waits for space, the backpressure the issue asks for) or 0 (unbounded).
+ * reader waits for space, the backpressure the issue asks for) or 0 (unbounded). {@code chunkSize} is
+ * the client's {@code receiveChunkSize} (default 64 KiB; {@code -p chunkSize=262144} measures the
+ * larger chunks discussed in TCP-BENCHMARKS.md).
  *
  * <p>The server is {@link LoopbackServer#blast(long)}: a platform thread in the same JVM writing from
  * a 1 MiB direct buffer.
@@ -58,6 +60,10 @@ public class BulkReceiveBenchmark {
     @Param({"64", "0"})
     public int sinkCapacity;
 
+    /** The client's receive chunk size (its builder option); 65536 is the default. */
+    @Param({"65536"})
+    public int chunkSize = ThreadedTCPClient.DEFAULT_RECEIVE_CHUNK_SIZE;
+
     private LoopbackServer server;
     private final byte[] buf = new byte[READ_SIZE];
 
@@ -75,7 +81,8 @@ public class BulkReceiveBenchmark {
     @Benchmark
     @OperationsPerInvocation(TOTAL_INT)
     public long client() {
-        ThreadedTCPClient client = new ThreadedTCPClient("127.0.0.1", server.port());
+        ThreadedTCPClient client = ThreadedTCPClient.builder("127.0.0.1", server.port())
+                .receiveChunkSize(chunkSize).build();
         CountingSink sink = new CountingSink();
         sink.setInboxSize("inbox", sinkCapacity);
         Pipeline p = new Pipeline(client, sink);

@@ -63,7 +63,7 @@ import org.kamaelia.ipc.SocketShutdown;
  * <p>Percentiles come from sorting every sample of the measured rounds (no histogram); per-round
  * medians show the spread.
  *
- * <p>Run: {@code bench/run-main EchoLatency [--rounds 5] [--samples 20000] [--warmup-rounds 2]
+ * <p>Run: {@code bench/run-main EchoLatency [--rounds 5] [--samples 50000] [--warmup-rounds 2]
  * [--variants plain,client-component,client-handle,netty-nio,netty-epoll]}.
  */
 public final class EchoLatency {
@@ -80,7 +80,7 @@ public final class EchoLatency {
 
     public static void main(String[] args) throws Exception {
         int rounds = 5;
-        int samples = 20_000;
+        int samples = 50_000;
         int warmupRounds = 2;
         List<String> names = new ArrayList<>(List.of("plain", "client-component", "client-handle", "netty-nio",
                 "netty-epoll"));

@@ -7,13 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.kamaelia.internet.ThreadedTCPClient;
 
 /**
  * The throughput benchmarks of this package run a second way, for a shared, noisy machine: the client
  * and its references take turns, one invocation each per round (the order rotating from round to
  * round), in one process; so a burst of load from elsewhere hits all of them alike, and each round
  * gives a paired ratio. It calls the very methods JMH runs ({@link BulkSendBenchmark},
- * {@link BulkReceiveBenchmark}, {@link SmallMessagesBenchmark}).
+ * {@link BulkReceiveBenchmark}, {@link SmallMessagesBenchmark}). Besides the references it runs two
+ * variants of the client that are not references but show where its time goes: receive with 256 KiB
+ * chunks, and small messages with an unbounded inbox; the ratio column compares the client with each.
  *
  * <p>For every invocation it records the wall time and the CPU time of the whole process (server
  * thread and kernel work on loopback included, since both ends are in this process); so besides
@@ -61,6 +64,14 @@ public final class Interleaved {
                 b.start();
                 variants.add(new Variant("client", BulkReceiveBenchmark.TOTAL, b::client));
                 variants.add(new Variant("plainSocket", BulkReceiveBenchmark.TOTAL, b::plainSocket));
+                variants.add(new Variant("client-256KiB-chunks", BulkReceiveBenchmark.TOTAL, () -> {
+                    b.chunkSize = 256 * 1024;
+                    try {
+                        b.client();
+                    } finally {
+                        b.chunkSize = ThreadedTCPClient.DEFAULT_RECEIVE_CHUNK_SIZE;
+                    }
+                }));
                 stop = b::stop;
                 unit = "bytes";
             }
@@ -72,6 +83,8 @@ public final class Interleaved {
                         b::limitCopyInto64KiB));
                 variants.add(new Variant("plainWritePerMessage", SmallMessagesBenchmark.PER_WRITE_MESSAGES,
                         b::plainWritePerMessage));
+                variants.add(new Variant("client-unbounded-inbox", SmallMessagesBenchmark.MESSAGES,
+                        b::clientUnboundedInbox));
                 stop = b::stop;
                 unit = "messages";
             }
@@ -121,27 +134,34 @@ public final class Interleaved {
             stop.run();
         }
         String ref = variants.size() > 1 ? variants.get(1).name() : "none";
-        System.out.printf(Locale.ROOT, "%-22s %14s %22s %16s %22s%n", unit + " per second", "median",
-                "min .. max", "per CPU-s median", "client / it, per round");
+        System.out.printf(Locale.ROOT, "%-22s %14s %22s %16s   %s%n", unit + " per second", "median",
+                "min .. max", "per CPU-s median", "paired ratio, per round: median (min .. max)");
         for (Variant v : variants) {
-            double[] w = wall.get(v.name());
-            double[] c = cpu.get(v.name());
             String ratio = "";
-            if (!v.name().equals("client") && wall.containsKey("client")) {
-                double[] q = new double[rounds];
-                double[] qc = new double[rounds];
-                for (int i = 0; i < rounds; i++) {
-                    q[i] = wall.get("client")[i] / w[i];
-                    qc[i] = cpu.get("client")[i] / c[i];
-                }
-                ratio = String.format(Locale.ROOT, "wall %.2f (%.2f .. %.2f), CPU %.2f (%.2f .. %.2f)", median(q),
-                        min(q), max(q), median(qc), min(qc), max(qc));
+            if (v.name().startsWith("client-") && wall.containsKey(ref)) {
+                ratio = "it / " + ref + ": " + ratio(wall, cpu, v.name(), ref, rounds)
+                        + "; it / client: " + ratio(wall, cpu, v.name(), "client", rounds);
+            } else if (!v.name().equals("client") && wall.containsKey("client")) {
+                ratio = "client / it: " + ratio(wall, cpu, "client", v.name(), rounds);
             }
+            double[] w = wall.get(v.name());
             System.out.printf(Locale.ROOT, "%-22s %14s %22s %16s   %s%n", v.name(), si(median(w)),
-                    si(min(w)) + " .. " + si(max(w)), si(median(c)), ratio);
+                    si(min(w)) + " .. " + si(max(w)), si(median(cpu.get(v.name()))), ratio);
         }
-        System.out.println("(ratios: the client's figure over the reference's in the same round; reference for the"
-                + " target: " + ref + ")");
+        System.out.println("(paired ratios: within each round, wall-clock and per-CPU-second rates; the reference for"
+                + " the target is " + ref + ")");
+    }
+
+    private static String ratio(Map<String, double[]> wall, Map<String, double[]> cpu, String a, String b,
+            int rounds) {
+        double[] q = new double[rounds];
+        double[] qc = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            q[i] = wall.get(a)[i] / wall.get(b)[i];
+            qc[i] = cpu.get(a)[i] / cpu.get(b)[i];
+        }
+        return String.format(Locale.ROOT, "wall %.2f (%.2f .. %.2f), CPU %.2f (%.2f .. %.2f)", median(q), min(q),
+                max(q), median(qc), min(qc), max(qc));
     }
 
     static double median(double[] a) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.kamaelia.axon.Component;
 import org.kamaelia.axon.Scheduler;
 import org.kamaelia.axon.ipc.ProducerFinished;
@@ -38,7 +41,8 @@ import org.kamaelia.ipc.SocketShutdown;
  * </ul>
  * Run: {@code bench/many-connections.sh [N]} (all three modes, N = 10000 by default, each in a JVM with
  * {@code -Xmx1g}); or {@code java -Xmx1g -cp bench/target/benchmarks.jar
- * org.kamaelia.bench.tcp.ManyConnections MODE N}.
+ * org.kamaelia.bench.tcp.ManyConnections MODE N}. With {@code -Dhistogram=20} it also prints the top 20
+ * lines of a class histogram of the heap while every connection is open (where the heap goes).
  */
 public final class ManyConnections {
     static final int MESSAGE = 32;
@@ -101,7 +105,12 @@ public final class ManyConnections {
 
         Measure after() {
             long millis = (System.nanoTime() - t0) / 1_000_000;
-            return new Measure(millis, heapUsed() - heap, rssKiB() - rss);
+            Measure m = new Measure(millis, heapUsed() - heap, rssKiB() - rss);
+            int lines = Integer.getInteger("histogram", 0);
+            if (lines > 0) {
+                printHistogram(lines);
+            }
+            return m;
         }
     }
 
@@ -273,6 +282,21 @@ public final class ManyConnections {
                 throw new IOException("the echo server closed after " + got + " bytes");
             }
             got += k;
+        }
+    }
+
+    /** The first lines of the JVM's class histogram (the GC.class_histogram diagnostic command). */
+    static void printHistogram(int lines) {
+        try {
+            Object out = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            String[] ls = out.toString().split("\n");
+            for (int i = 0; i < Math.min(lines + 3, ls.length); i++) {
+                System.out.println(ls[i]);
+            }
+        } catch (JMException e) {
+            throw new IllegalStateException("no class histogram", e);
         }
     }
 

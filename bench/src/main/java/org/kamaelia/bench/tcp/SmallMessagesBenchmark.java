@@ -79,8 +79,22 @@ public class SmallMessagesBenchmark {
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
     public long client() {
+        return client(new ThreadedTCPClient("127.0.0.1", server.port()));
+    }
+
+    /**
+     * Not a reference: the client with an unbounded inbox ({@code inboxCapacity(0)}), which the issue's
+     * bounded-memory rule rules out as a default. It shows what the bounded inbox's send and receive
+     * path costs per message (TCP-BENCHMARKS.md, "Small messages").
+     */
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public long clientUnboundedInbox() {
+        return client(ThreadedTCPClient.builder("127.0.0.1", server.port()).inboxCapacity(0).build());
+    }
+
+    private long client(ThreadedTCPClient client) {
         server.resetDrained();
-        ThreadedTCPClient client = new ThreadedTCPClient("127.0.0.1", server.port());
         CountingSink sink = new CountingSink();
         Pipeline p = new Pipeline(new RepeatSource(message, MESSAGES), client, sink);
         p.activate(new Scheduler("small-messages"));
