@@ -78,11 +78,7 @@ public final class Filter<T> extends UtilComponent {
         try {
             accepted = predicate.test((T) message);
         } catch (RuntimeException e) {
-            String text = "the predicate threw on message " + n + " (" + Checks.describe(message) + "): " + e;
-            if (onError == OnError.FAIL) {
-                throw new ProcessingException(name() + ": " + text, e);
-            }
-            report(text + "; message dropped", e);
+            userCodeFailed(onError, "the predicate", n, message, e);
             return;
         }
         if (accepted) {

@@ -79,11 +79,7 @@ public final class PureTransformer<I, O> extends UtilComponent {
         try {
             result = function.apply((I) message);
         } catch (RuntimeException e) {
-            String text = "the function threw on message " + n + " (" + Checks.describe(message) + "): " + e;
-            if (onError == OnError.FAIL) {
-                throw new ProcessingException(name() + ": " + text, e);
-            }
-            report(text + "; message dropped", e);
+            userCodeFailed(onError, "the function", n, message, e);
             return;
         }
         if (result != null) {

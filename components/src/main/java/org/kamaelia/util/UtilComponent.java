@@ -137,6 +137,21 @@ abstract class UtilComponent extends Component {
         sendBlocking(message, outbox);
     }
 
+    /**
+     * Applies an {@link OnError} policy to user code that threw on a message: FAIL ends the component
+     * with a {@link ProcessingException}; REPORT sends an ErrorInformation and the message is dropped.
+     *
+     * @param what names the user code in the message, e.g. "the function"
+     * @param n    the message's number (from 0)
+     */
+    final void userCodeFailed(OnError onError, String what, long n, Object message, RuntimeException e) {
+        String text = what + " threw on message " + n + " (" + Checks.describe(message) + "): " + e;
+        if (onError == OnError.FAIL) {
+            throw new ProcessingException(name() + ": " + text, e);
+        }
+        report(text + "; message dropped", e);
+    }
+
     /** Sends an {@link ErrorInformation} on "signal" carrying {@code exception}, described by its message. */
     final void report(Throwable exception) {
         sendSignal(new ErrorInformation(this, exception, exception.getMessage()));
