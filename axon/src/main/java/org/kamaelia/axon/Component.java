@@ -666,13 +666,15 @@ public abstract class Component {
     }
 
     private static void moveStrays(Inbox from) {
-        Object m;
-        while ((m = from.queue.peek()) != null) {
+        for (;;) {
             Inbox d = from.dest;
             if (d == null || d == from) {
                 return;
             }
-            from.take();
+            Object m = from.take();
+            if (m == null) {
+                return;
+            }
             d.offerForce(m);
         }
     }

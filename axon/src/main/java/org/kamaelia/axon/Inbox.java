@@ -64,15 +64,22 @@ final class Inbox extends Box {
     boolean offer(Object message, MessageQueue.Lane lane) {
         Parker p = parker;
         if (p.finished) {
-            DROPPED.getAndAdd(this, 1L);
-            return true;
+            return dropForFinishedOwner();
         }
-        int cap = capacity;
-        if (cap != 0 && queue.size() >= cap) {
+        if (capacity != 0 && isFull()) {
             return false;
         }
-        lane.offer(message);
-        p.wake();
+        if (lane.offer(message)) {
+            p.wake();
+            yieldToConsumer();
+        } else {
+            p.wake();
+        }
+        return true;
+    }
+
+    private boolean dropForFinishedOwner() {
+        DROPPED.getAndAdd(this, 1L);
         return true;
     }
 
@@ -83,8 +90,24 @@ final class Inbox extends Box {
             DROPPED.getAndAdd(this, 1L);
             return;
         }
-        queue.offer(message);
-        p.wake();
+        if (queue.offer(message)) {
+            p.wake();
+            yieldToConsumer();
+        } else {
+            p.wake();
+        }
+    }
+
+    /**
+     * Lets the consumer run: called when it has fallen {@link MessageQueue#YIELD_BACKLOG} messages behind
+     * this sender. Virtual threads are not preempted, so a component that sends in a loop without pausing
+     * would otherwise keep its carrier thread, starving the components that share it and filling the
+     * inbox without bound. Platform threads are preempted by the operating system: they do not yield.
+     */
+    private static void yieldToConsumer() {
+        if (Thread.currentThread().isVirtual()) {
+            Thread.yield();
+        }
     }
 
     /**

@@ -49,13 +49,18 @@ final class Outbox extends Box {
             return;
         }
         MessageQueue.Lane l = lane;
-        Thread t = Thread.currentThread();
-        if (l == null || l.queue != d.queue || l.producer != t) {
-            lane = l = d.queue.laneFor(t);
+        if (l == null || l.queue != d.queue || l.producer != Thread.currentThread()) {
+            l = relane(d);
         }
         if (!d.offer(message, l)) {
             d.refused(message, sender, this);
         }
+    }
+
+    private MessageQueue.Lane relane(Inbox d) {
+        MessageQueue.Lane l = d.queue.laneFor(Thread.currentThread());
+        lane = l;
+        return l;
     }
 
     /** Sends whatever the destination's capacity: for the runtime's own end-of-life messages. */

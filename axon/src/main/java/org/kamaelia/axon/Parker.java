@@ -59,6 +59,12 @@ final class Parker {
 
     /** Wakes the owner, or leaves a permit for its next pause. Any thread. */
     void wake() {
+        if (state != PERMIT) {
+            wakeSlow();
+        }
+    }
+
+    private void wakeSlow() {
         for (;;) {
             int s = state;
             if (s == PERMIT) {
