@@ -195,7 +195,7 @@ public abstract class Component {
         if (inboxes.containsKey(boxName)) {
             throw new IllegalArgumentException(name + ": inbox '" + boxName + "' is already declared");
         }
-        putInbox(boxName, description).capacity = capacity;
+        putInbox(boxName, description).setCapacity(capacity);
     }
 
     /**
@@ -356,13 +356,12 @@ public abstract class Component {
     public final void setInboxSize(String inboxName, int capacity) {
         Checks.capacity(capacity);
         Inbox b = inbox(inboxName);
-        b.capacity = capacity;
-        b.wakeSpaceWaiters();
+        b.setCapacity(capacity);
     }
 
     /** The capacity of an inbox, {@link #UNBOUNDED} when it has none. */
     public final int inboxSize(String inboxName) {
-        return inbox(inboxName).capacity;
+        return inbox(inboxName).capacity();
     }
 
     /** Messages dropped at this inbox because this component had finished (unread ones included). */
@@ -782,7 +781,7 @@ public abstract class Component {
         parker.finished = true;
         state.set(State.FINISHED);
         for (Inbox b : inboxes.values()) {
-            b.wakeSpaceWaiters(); // senders waiting for space go on: their messages are now dropped
+            b.close();
         }
         unlinkAll();
         for (Component p : parents) {

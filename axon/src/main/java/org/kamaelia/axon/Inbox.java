@@ -17,11 +17,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class Inbox extends Box {
     private static final VarHandle DROPPED;
     private static final VarHandle WAITERS;
+    private static final VarHandle GATE;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             DROPPED = l.findVarHandle(Inbox.class, "dropped", long.class);
+            GATE = l.findVarHandle(Inbox.class, "gate", int.class);
             WAITERS = l.findVarHandle(Inbox.class, "spaceWaiters", ConcurrentLinkedQueue.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -30,8 +32,15 @@ final class Inbox extends Box {
 
     final MessageQueue queue = new MessageQueue();
     final Parker parker;
-    /** 0 means unbounded. */
-    volatile int capacity;
+    /** 0 means unbounded. Written through {@link #setCapacity}. */
+    private volatile int capacity;
+    /**
+     * Zero while a delivery needs no check (unbounded, owner not finished), so that the send path reads
+     * one field; else {@link #BOUNDED} and/or {@link #CLOSED}.
+     */
+    private volatile int gate;
+    private static final int BOUNDED = 1;
+    private static final int CLOSED = 2;
     /** Owners refused for lack of space, to wake when space is freed. Created lazily. */
     private volatile ConcurrentLinkedQueue<Parker> spaceWaiters;
     @SuppressWarnings("unused") // updated through DROPPED
@@ -41,6 +50,30 @@ final class Inbox extends Box {
         super(name, description, owner, ownerName);
         this.parker = parker;
         this.dest = this;
+        if (parker.finished) {
+            gate = CLOSED;
+        }
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /** Sets the capacity (0: unbounded). Any thread. */
+    void setCapacity(int c) {
+        capacity = c;
+        if (c == 0) {
+            GATE.getAndBitwiseAnd(this, ~BOUNDED);
+        } else {
+            GATE.getAndBitwiseOr(this, BOUNDED);
+        }
+        wakeSpaceWaiters();
+    }
+
+    /** From now on deliveries are dropped and counted: the owner has finished. */
+    void close() {
+        GATE.getAndBitwiseOr(this, CLOSED);
+        wakeSpaceWaiters(); // senders waiting for space go on: their messages are now dropped
     }
 
     @Override
@@ -62,40 +95,43 @@ final class Inbox extends Box {
      * (the sender's cached lane: see {@link Outbox#send}).
      */
     boolean offer(Object message, MessageQueue.Lane lane) {
+        if (gate != 0) {
+            return offerChecked(message, lane);
+        }
+        deliver(message, lane);
+        return true;
+    }
+
+    private void deliver(Object message, MessageQueue.Lane lane) {
         Parker p = parker;
-        if (p.finished) {
-            return dropForFinishedOwner();
-        }
-        if (capacity != 0 && isFull()) {
-            return false;
-        }
         if (lane.offer(message)) {
             p.wake();
             yieldToConsumer();
         } else {
             p.wake();
         }
-        return true;
     }
 
-    private boolean dropForFinishedOwner() {
-        DROPPED.getAndAdd(this, 1L);
+    private boolean offerChecked(Object message, MessageQueue.Lane lane) {
+        int g = gate;
+        if ((g & CLOSED) != 0 || parker.finished) {
+            DROPPED.getAndAdd(this, 1L);
+            return true;
+        }
+        if ((g & BOUNDED) != 0 && isFull()) {
+            return false;
+        }
+        deliver(message, lane);
         return true;
     }
 
     /** Puts a message in whatever the capacity (control messages, migrations). */
     void offerForce(Object message) {
-        Parker p = parker;
-        if (p.finished) {
+        if ((gate & CLOSED) != 0 || parker.finished) {
             DROPPED.getAndAdd(this, 1L);
             return;
         }
-        if (queue.offer(message)) {
-            p.wake();
-            yieldToConsumer();
-        } else {
-            p.wake();
-        }
+        deliver(message, queue.laneFor(Thread.currentThread()));
     }
 
     /**

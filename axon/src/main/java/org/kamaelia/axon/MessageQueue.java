@@ -82,6 +82,7 @@ final class MessageQueue {
     /** Written by the producer thread only. */
     abstract static class LaneProducer extends LanePad0 {
         Chunk tail;
+        Object[] tailSlots; // tail.slots
         int tailIndex;
         long produced; // written with opaque stores: read by size() on any thread
     }
@@ -94,6 +95,7 @@ final class MessageQueue {
     /** Written by the consumer thread only. */
     abstract static class LaneConsumer extends LanePad1 {
         Chunk head;
+        Object[] headSlots; // head.slots
         int headIndex;
         long consumed; // written with opaque stores: read by size() on any thread
     }
@@ -113,7 +115,9 @@ final class MessageQueue {
             this.producer = producer;
             Chunk c = new Chunk(FIRST_CHUNK);
             tail = c;
+            tailSlots = c.slots;
             head = c;
+            headSlots = c.slots;
         }
 
         /**
@@ -123,7 +127,7 @@ final class MessageQueue {
          *         {@link #YIELD_BACKLOG} messages behind: the caller should let the consumer run
          */
         boolean offer(Object e) {
-            Object[] s = tail.slots;
+            Object[] s = tailSlots;
             int i = tailIndex;
             if (i == s.length) {
                 return offerInNewChunk(e);
@@ -141,6 +145,7 @@ final class MessageQueue {
             SLOTS.setRelease(n.slots, 0, e);
             t.next = n; // publishes the new chunk with its first element
             tail = n;
+            tailSlots = n.slots;
             tailIndex = 1;
             long p = produced;
             PRODUCED.setOpaque(this, p + 1);
@@ -148,17 +153,10 @@ final class MessageQueue {
         }
 
         Object poll() {
-            Chunk h = head;
+            Object[] s = headSlots;
             int i = headIndex;
-            Object[] s = h.slots;
             if (i == s.length) {
-                Chunk n = h.next;
-                if (n == null) {
-                    return null;
-                }
-                head = h = n;
-                s = n.slots;
-                headIndex = i = 0;
+                return pollNextChunk();
             }
             Object e = SLOTS.getAcquire(s, i);
             if (e != null) {
@@ -169,18 +167,30 @@ final class MessageQueue {
             return e;
         }
 
+        /** Moves to the next chunk, if the producer has started one, and polls there. */
+        private Object pollNextChunk() {
+            Chunk n = head.next;
+            if (n == null) {
+                return null;
+            }
+            head = n;
+            headSlots = n.slots;
+            headIndex = 0;
+            return poll();
+        }
+
         Object peek() {
-            Chunk h = head;
+            Object[] s = headSlots;
             int i = headIndex;
-            if (i == h.slots.length) {
-                Chunk n = h.next;
+            if (i == s.length) {
+                Chunk n = head.next;
                 if (n == null) {
                     return null;
                 }
-                h = n;
+                s = n.slots;
                 i = 0;
             }
-            return SLOTS.getAcquire(h.slots, i);
+            return SLOTS.getAcquire(s, i);
         }
 
         long size() {
