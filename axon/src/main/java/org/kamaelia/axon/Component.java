@@ -497,15 +497,12 @@ public abstract class Component {
         boolean consumed = false;
         try {
             for (;;) {
-                Inbox d = ob.dest;
-                if (d == null || d.offer(message)) {
-                    if (d == null) {
-                        ob.send(message, parker); // counts the drop
-                    }
+                Inbox d = ob.offer(message);
+                if (d == null) {
                     return true;
                 }
                 d.awaitSpace(waiter);
-                if (d.offer(message)) {
+                if (ob.offer(message) == null) {
                     return true;
                 }
                 long left = timeout == null ? -1 : deadline - System.nanoTime();

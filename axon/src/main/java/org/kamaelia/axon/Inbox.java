@@ -118,8 +118,11 @@ final class Inbox extends Box {
             DROPPED.getAndAdd(this, 1L);
             return true;
         }
-        if ((g & BOUNDED) != 0 && isFull()) {
-            return false;
+        if ((g & BOUNDED) != 0) {
+            int cap = capacity;
+            if (cap != 0 && queue.holdsAtLeast(cap, lane)) {
+                return false;
+            }
         }
         deliver(message, lane);
         return true;
@@ -167,11 +170,6 @@ final class Inbox extends Box {
             q = WAITERS.compareAndSet(this, null, created) ? created : spaceWaiters;
         }
         q.add(waiter);
-    }
-
-    boolean isFull() {
-        int cap = capacity;
-        return cap != 0 && queue.size() >= cap;
     }
 
     /** Takes the oldest message or returns null. Owner only. */

@@ -85,6 +85,8 @@ final class MessageQueue {
         Object[] tailSlots; // tail.slots
         int tailIndex;
         long produced; // written with opaque stores: read by size() on any thread
+        /** The consumer's count as this producer last read it: a lower bound of the true count. */
+        long knownConsumed;
     }
 
     /** Padding between the producer's and the consumer's fields. */
@@ -191,6 +193,21 @@ final class MessageQueue {
                 i = 0;
             }
             return SLOTS.getAcquire(s, i);
+        }
+
+        /**
+         * True when this lane holds {@code capacity} messages or more. Producer thread only. It reads the
+         * consumer's count (a cache line the consumer writes on every message) only when its previous
+         * reading leaves the lane possibly full, so a sender well below the capacity does not touch it.
+         */
+        boolean holdsAtLeast(int capacity) {
+            long p = produced;
+            if (p - knownConsumed < capacity) {
+                return false;
+            }
+            long c = (long) CONSUMED.getOpaque(this);
+            knownConsumed = c;
+            return p - c >= capacity;
         }
 
         long size() {
@@ -318,6 +335,19 @@ final class MessageQueue {
     /** True when no published element is waiting in any lane. Consumer only. */
     boolean isEmpty() {
         return peek() == null;
+    }
+
+    /**
+     * True when the queue holds {@code capacity} elements or more, as seen by the producer of
+     * {@code lane} (its own lane, in this queue). Exact when it is the only lane; otherwise
+     * approximate under concurrency, like {@link #size}.
+     */
+    boolean holdsAtLeast(int capacity, Lane lane) {
+        Lane[] ls = lanes;
+        if (ls.length == 1 && ls[0] == lane) {
+            return lane.holdsAtLeast(capacity);
+        }
+        return size() >= capacity;
     }
 
     /** Number of elements offered and not yet polled; approximate under concurrency. Any thread. */

@@ -43,18 +43,28 @@ final class Outbox extends Box {
      * @throws BoxFullException when the destination is bounded and full; the message was not delivered
      */
     void send(Object message, Parker sender) {
+        Inbox full = offer(message);
+        if (full != null) {
+            full.refused(message, sender, this);
+        }
+    }
+
+    /**
+     * Puts the message into the final inbox, or drops and counts it when there is none.
+     *
+     * @return null when done, or the final inbox when it is bounded and full (nothing was delivered)
+     */
+    Inbox offer(Object message) {
         Inbox d = dest;
         if (d == null) {
             DROPS.getAndAdd(this, 1L);
-            return;
+            return null;
         }
         MessageQueue.Lane l = lane;
         if (l == null || l.queue != d.queue || l.producer != Thread.currentThread()) {
             l = relane(d);
         }
-        if (!d.offer(message, l)) {
-            d.refused(message, sender, this);
-        }
+        return d.offer(message, l) ? null : d;
     }
 
     private MessageQueue.Lane relane(Inbox d) {

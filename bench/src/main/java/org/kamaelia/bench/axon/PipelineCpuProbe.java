@@ -10,7 +10,8 @@ import org.kamaelia.chassis.Pipeline;
  * pushes messages through a Pipeline of N pass-through stages and reports both messages per second
  * and messages per CPU-second of the whole process (which other processes' load disturbs far less).
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar org.kamaelia.bench.axon.PipelineCpuProbe [stages] [runs]}
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar org.kamaelia.bench.axon.PipelineCpuProbe [stages] [runs] [capacity]}
+ * (capacity: every inbox along the pipeline bounded to that many messages; 0, the default, unbounded).
  */
 public final class PipelineCpuProbe {
     private PipelineCpuProbe() {
@@ -19,16 +20,22 @@ public final class PipelineCpuProbe {
     public static void main(String[] args) {
         int stages = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int capacity = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int r = 0; r < runs; r++) {
             Component[] cs = new Component[stages + 2];
-            cs[0] = new PipelineThroughputBenchmark.Source();
+            cs[0] = capacity > 0 ? new PipelineThroughputBenchmark.BlockingSource() : new PipelineThroughputBenchmark.Source();
             for (int i = 1; i <= stages; i++) {
-                cs[i] = new PipelineThroughputBenchmark.Stage();
+                cs[i] = capacity > 0 ? new PipelineThroughputBenchmark.BlockingStage() : new PipelineThroughputBenchmark.Stage();
             }
             PipelineThroughputBenchmark.Sink sink = new PipelineThroughputBenchmark.Sink();
             cs[stages + 1] = sink;
+            if (capacity > 0) {
+                for (int i = 1; i < cs.length; i++) {
+                    cs[i].setInboxSize("inbox", capacity);
+                }
+            }
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             new Pipeline(cs).activate(new Scheduler("probe"));

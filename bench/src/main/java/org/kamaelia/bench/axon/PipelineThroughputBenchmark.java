@@ -71,6 +71,37 @@ public class PipelineThroughputBenchmark {
         }
     }
 
+    /** As {@link Source}, with a blocking send: for bounded inboxes. */
+    static final class BlockingSource extends Component {
+        @Override
+        protected void main() {
+            for (int i = 0; i < MESSAGES; i++) {
+                sendBlocking(PAYLOAD, "outbox");
+            }
+            send(new ProducerFinished(this), "signal");
+        }
+    }
+
+    /** As {@link Stage}, with a blocking send: for bounded inboxes. */
+    static final class BlockingStage extends Component {
+        @Override
+        protected void main() {
+            for (;;) {
+                while (dataReady("inbox")) {
+                    sendBlocking(recv("inbox"), "outbox");
+                }
+                if (dataReady("control")) {
+                    while (dataReady("inbox")) {
+                        sendBlocking(recv("inbox"), "outbox");
+                    }
+                    send(recv("control"), "signal");
+                    return;
+                }
+                pause();
+            }
+        }
+    }
+
     /** Counts what arrives; ends on ProducerFinished. */
     static final class Sink extends Component {
         long count;
