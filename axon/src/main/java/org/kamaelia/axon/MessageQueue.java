@@ -9,7 +9,7 @@ import java.lang.invoke.VarHandle;
  *
  * <h2>Why lanes</h2>
  * Most links have one producer. A lane is written by one thread only, so putting a message in costs
- * a plain array store with release semantics: no atomic read-modify-write, no lock. A thread that
+ * a plain array store and a release store of the lane's count: no atomic read-modify-write, no lock. A thread that
  * sends into an inbox for the first time gets a lane of its own (a compare-and-set on the lane array,
  * once); {@link Outbox} caches its lane so the lookup costs one comparison afterwards.
  *
@@ -24,7 +24,8 @@ import java.lang.invoke.VarHandle;
  * itself. {@link #poll}, {@link #peek} and {@link #isEmpty} by one consumer thread at a time (the
  * inbox's owner; the runtime guarantees that). {@link #size} by anyone, approximate while producers
  * and the consumer are active. Actions of a thread before it offers an element happen-before the
- * actions after the poll that returns it (release store of the slot, acquire load).
+ * actions after the poll that returns it (release store of the count after the slot; the consumer's
+ * acquire load of the count before it reads slots, once per batch of what the count shows).
  *
  * <h2>Memory</h2>
  * A lane's chunks start at {@link #FIRST_CHUNK} slots and double up to {@link #MAX_CHUNK} while
@@ -43,7 +44,6 @@ final class MessageQueue {
      */
     static final int YIELD_BACKLOG = 1024;
 
-    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
     private static final VarHandle LANES;
     private static final VarHandle PRODUCED;
     private static final VarHandle CONSUMED;
@@ -62,7 +62,7 @@ final class MessageQueue {
 
     static final class Chunk {
         final Object[] slots;
-        /** Written by the producer (release) after every slot of this chunk was written. */
+        /** Set by the producer when this chunk is full, before it publishes the next chunk's first element. */
         volatile Chunk next;
 
         Chunk(int size) {
@@ -84,7 +84,11 @@ final class MessageQueue {
         Chunk tail;
         Object[] tailSlots; // tail.slots
         int tailIndex;
-        long produced; // written with opaque stores: read by size() on any thread
+        /**
+         * Messages offered so far. Written with a release store after the slot: that store publishes the
+         * message, and the consumer reads this field (acquire) to learn how far it may read the slots.
+         */
+        long produced;
         /** The consumer's count as this producer last read it: a lower bound of the true count. */
         long knownConsumed;
     }
@@ -99,7 +103,12 @@ final class MessageQueue {
         Chunk head;
         Object[] headSlots; // head.slots
         int headIndex;
-        long consumed; // written with opaque stores: read by size() on any thread
+        long consumed; // written with opaque stores: read by size() and bounded senders on any thread
+        /**
+         * The producer's count as this consumer last read it: the slots before it may be read with plain
+         * loads, so the consumer touches the producer's cache line once per batch, not once per message.
+         */
+        long limit;
     }
 
     /** Padding after the consumer's fields. */
@@ -134,9 +143,9 @@ final class MessageQueue {
             if (i == s.length) {
                 return offerInNewChunk(e);
             }
-            SLOTS.setRelease(s, i, e);
+            s[i] = e;
             tailIndex = i + 1;
-            PRODUCED.setOpaque(this, produced + 1);
+            PRODUCED.setRelease(this, produced + 1); // publishes the slot
             return false;
         }
 
@@ -144,55 +153,50 @@ final class MessageQueue {
         private boolean offerInNewChunk(Object e) {
             Chunk t = tail;
             Chunk n = new Chunk(Math.min(t.slots.length << 1, MAX_CHUNK));
-            SLOTS.setRelease(n.slots, 0, e);
-            t.next = n; // publishes the new chunk with its first element
+            n.slots[0] = e;
+            t.next = n;
             tail = n;
             tailSlots = n.slots;
             tailIndex = 1;
             long p = produced;
-            PRODUCED.setOpaque(this, p + 1);
+            PRODUCED.setRelease(this, p + 1); // publishes the slot and the link to its chunk
             return p - (long) CONSUMED.getOpaque(this) >= YIELD_BACKLOG;
         }
 
+        /** True when a published message is waiting. Consumer only. */
+        boolean ready() {
+            long c = consumed;
+            return c != limit || (limit = (long) PRODUCED.getAcquire(this)) != c;
+        }
+
+        /** Removes and returns the oldest message, or null. Consumer only. */
         Object poll() {
+            if (!ready()) {
+                return null;
+            }
             Object[] s = headSlots;
             int i = headIndex;
             if (i == s.length) {
-                return pollNextChunk();
+                Chunk n = head.next; // set before the message we know of was published
+                head = n;
+                headSlots = s = n.slots;
+                i = 0;
             }
-            Object e = SLOTS.getAcquire(s, i);
-            if (e != null) {
-                s[i] = null;
-                headIndex = i + 1;
-                CONSUMED.setOpaque(this, consumed + 1);
-            }
+            Object e = s[i]; // published: the acquire read of produced that set limit came after it
+            s[i] = null;
+            headIndex = i + 1;
+            CONSUMED.setOpaque(this, consumed + 1);
             return e;
         }
 
-        /** Moves to the next chunk, if the producer has started one, and polls there. */
-        private Object pollNextChunk() {
-            Chunk n = head.next;
-            if (n == null) {
+        /** The oldest message, left in place, or null. Consumer only. */
+        Object peek() {
+            if (!ready()) {
                 return null;
             }
-            head = n;
-            headSlots = n.slots;
-            headIndex = 0;
-            return poll();
-        }
-
-        Object peek() {
             Object[] s = headSlots;
             int i = headIndex;
-            if (i == s.length) {
-                Chunk n = head.next;
-                if (n == null) {
-                    return null;
-                }
-                s = n.slots;
-                i = 0;
-            }
-            return SLOTS.getAcquire(s, i);
+            return i == s.length ? head.next.slots[0] : s[i];
         }
 
         /**
@@ -334,7 +338,16 @@ final class MessageQueue {
 
     /** True when no published element is waiting in any lane. Consumer only. */
     boolean isEmpty() {
-        return peek() == null;
+        Lane c = current;
+        if (c != null && c.ready()) {
+            return false;
+        }
+        for (Lane l : lanes) {
+            if (l.ready()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
