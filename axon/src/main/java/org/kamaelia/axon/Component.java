@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.kamaelia.axon.ipc.ErrorInformation;
 import org.kamaelia.axon.ipc.ProducerFinished;
 
@@ -482,6 +483,27 @@ public abstract class Component {
      */
     protected final void sendBlocking(Object message, String outboxName) {
         sendBlocking(message, outboxName, null);
+    }
+
+    /**
+     * Sends a message, waiting for space in a bounded destination the way a component's own thread
+     * should: by pausing, so that anything else that arrives (control above all) wakes it too. After
+     * each refusal it asks {@code giveUp} (typically: has a shutdown arrived on "control"?) and
+     * abandons the send when that says so. main()'s thread only.
+     *
+     * @return true when delivered, false when {@code giveUp} said so (the message was not delivered)
+     */
+    protected final boolean sendUnless(Object message, String outboxName, BooleanSupplier giveUp) {
+        Objects.requireNonNull(giveUp, "giveUp");
+        for (;;) {
+            if (sendBlocking(message, outboxName, Duration.ZERO)) { // registers for the space-freed wake-up
+                return true;
+            }
+            if (giveUp.getAsBoolean()) {
+                return false;
+            }
+            pause();
+        }
     }
 
     /**

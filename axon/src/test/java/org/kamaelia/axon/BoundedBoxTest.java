@@ -191,6 +191,49 @@ class BoundedBoxTest {
     }
 
     @Test
+    void sendUnlessWaitsForSpaceByPausingAndDeliversOnceTheConsumerTakesOne() throws Exception {
+        AtomicInteger result = new AtomicInteger(-1);
+        AtomicInteger asked = new AtomicInteger();
+        Idle sink = new Idle();
+        sink.setInboxSize("inbox", 1);
+        Body producer = new Body(self -> {
+            self.put("fills it", "outbox");
+            result.set(self.sendUnlessForTest("waits", () -> {
+                asked.incrementAndGet();
+                return false;
+            }) ? 1 : 0);
+        });
+        producer.link(producer, "outbox", sink, "inbox");
+        producer.activate(scheduler);
+        assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(10))).isTrue(); // the producer is paused, not spinning
+        assertThat(asked.get()).isPositive();
+        assertThat(producer.isFinished()).isFalse();
+        assertThat(sink.take("inbox")).isEqualTo("fills it");
+        assertThat(producer.join(Duration.ofSeconds(10))).isTrue();
+        assertThat(result.get()).isEqualTo(1);
+        assertThat(sink.take("inbox")).isEqualTo("waits");
+    }
+
+    @Test
+    void sendUnlessGivesUpWhenItsConditionSaysSoAfterAControlMessageWakesIt() throws Exception {
+        AtomicInteger result = new AtomicInteger(-1);
+        Idle sink = new Idle(); // never reads
+        sink.setInboxSize("inbox", 1);
+        Body producer = new Body(self -> {
+            self.put("fills it", "outbox");
+            result.set(self.sendUnlessForTest("never delivered", () -> self.ready("control")) ? 1 : 0);
+        });
+        producer.link(producer, "outbox", sink, "inbox");
+        producer.activate(scheduler);
+        assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(10))).isTrue();
+        producer.deliver("stop", "control");
+        assertThat(producer.join(Duration.ofSeconds(10))).isTrue();
+        assertThat(result.get()).isZero();
+        assertThat(sink.take("inbox")).isEqualTo("fills it");
+        assertThat(sink.ready("inbox")).as("the abandoned message stays with the sender").isFalse();
+    }
+
+    @Test
     void aGraphStuckOnFullInboxesIsReportedAsDeadlockedWhenQuiescent() throws Exception {
         Idle sink = new Idle(); // never reads
         sink.setInboxSize("inbox", 2);

@@ -172,6 +172,10 @@ final class TestComponents {
             return sendBlocking(m, "outbox", timeout);
         }
 
+        boolean sendUnlessForTest(Object m, java.util.function.BooleanSupplier giveUp) {
+            return sendUnless(m, "outbox", giveUp);
+        }
+
         void sleepUntilWoken() {
             pause();
         }

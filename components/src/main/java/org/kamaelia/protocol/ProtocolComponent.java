@@ -1,6 +1,6 @@
 package org.kamaelia.protocol;
 
-import org.kamaelia.axon.BoxFullException;
+import java.util.function.BooleanSupplier;
 import org.kamaelia.axon.Component;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
@@ -62,22 +62,11 @@ abstract class ProtocolComponent extends Component {
      * @return true when sent; false when a ShutdownMicroprocess came first (the message was not sent)
      */
     protected final boolean sendOrStop(Object message) {
-        for (;;) {
-            if (stop != null) {
-                return false;
-            }
-            try {
-                send(message, "outbox");
-                return true;
-            } catch (BoxFullException full) {
-                // registered to be woken when space is freed
-            }
-            if (checkControl()) {
-                return false;
-            }
-            pause();
-        }
+        return stop == null && sendUnless(message, "outbox", stopArrived);
     }
+
+    /** For {@link #sendOrStop}: reads control, then says whether a ShutdownMicroprocess has come. */
+    private final BooleanSupplier stopArrived = this::checkControl;
 
     /** Discards everything waiting on "inbox". */
     protected final void discardInput() {

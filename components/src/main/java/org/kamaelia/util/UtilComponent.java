@@ -1,6 +1,6 @@
 package org.kamaelia.util;
 
-import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.kamaelia.axon.Component;
 import org.kamaelia.axon.ipc.ErrorInformation;
 import org.kamaelia.axon.ipc.ProducerFinished;
@@ -105,21 +105,11 @@ abstract class UtilComponent extends Component {
      *         ShutdownMicroprocess (the message was not delivered)
      */
     final boolean sendOrAbort(Object message, String outbox) {
-        if (stopNow()) {
-            return false;
-        }
-        for (;;) {
-            // A zero timeout: deliver if there is room, otherwise register for the space-freed
-            // wake-up and return false at once.
-            if (sendBlocking(message, outbox, Duration.ZERO)) {
-                return true;
-            }
-            if (checkControl() && stopNow()) {
-                return false;
-            }
-            pause(); // woken when space is freed (or the receiver finishes), or when control arrives
-        }
+        return !stopNow() && sendUnless(message, outbox, shutdownArrived);
     }
+
+    /** For {@link #sendOrAbort}: reads control, then says whether to stop at once. */
+    private final BooleanSupplier shutdownArrived = () -> checkControl() && stopNow();
 
     /**
      * Sends a message on "signal", waiting for space if the destination is bounded; a control message
