@@ -184,6 +184,23 @@ final class Inbox extends Box {
         return m;
     }
 
+    /**
+     * Takes up to {@code max} messages into {@code into[0..]}, oldest first; returns how many. A bounded
+     * box fences and wakes its space waiters once for the lot, not once per message. Owner only.
+     */
+    int takeBatch(Object[] into, int max) {
+        int n = 0;
+        Object m;
+        while (n < max && (m = queue.poll()) != null) {
+            into[n++] = m;
+        }
+        if (n > 0 && capacity != 0) {
+            VarHandle.fullFence(); // as in take()
+            wakeSpaceWaiters();
+        }
+        return n;
+    }
+
     void wakeSpaceWaiters() {
         ConcurrentLinkedQueue<Parker> q = spaceWaiters;
         if (q != null) {

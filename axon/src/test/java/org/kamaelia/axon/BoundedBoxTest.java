@@ -191,6 +191,46 @@ class BoundedBoxTest {
     }
 
     @Test
+    void recvBatchTakesUpToMaxInOrderAndWakesASenderWaitingForSpace() throws Exception {
+        Body sink = new Body(self -> {
+            Object[] got = new Object[4];
+            List<Object> all = new ArrayList<>();
+            while (all.size() < 10) {
+                int n = self.takeBatch("inbox", got, 3);
+                assertThat(n).isBetween(0, 3);
+                for (int i = 0; i < n; i++) {
+                    all.add(got[i]);
+                }
+                if (n == 0) {
+                    self.sleepUntilWoken();
+                }
+            }
+            assertThat(all).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+            assertThat(self.takeBatch("inbox", got, 4)).as("empty: 0, not an error").isZero();
+        });
+        sink.setInboxSize("inbox", 2);
+        Body producer = new Body(self -> {
+            for (int i = 0; i < 10; i++) {
+                self.putBlocking(i, "outbox"); // waits for space: only a batch take can make room
+            }
+        });
+        producer.link(producer, "outbox", sink, "inbox");
+        sink.activate(scheduler);
+        producer.activate(scheduler);
+        assertThat(sink.join(Duration.ofSeconds(10))).isTrue();
+        assertThat(sink.failure()).isEmpty();
+        assertThat(producer.join(Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void recvBatchRefusesAMaxLargerThanTheArrayNamingBoth() {
+        Body c = new Body(self -> { });
+        assertThatThrownBy(() -> c.takeBatch("inbox", new Object[2], 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max: 3").hasMessageContaining("2");
+        assertThatThrownBy(() -> c.takeBatch("nosuch", new Object[2], 1)).isInstanceOf(NoSuchBoxException.class);
+    }
+
+    @Test
     void sendUnlessWaitsForSpaceByPausingAndDeliversOnceTheConsumerTakesOne() throws Exception {
         AtomicInteger result = new AtomicInteger(-1);
         AtomicInteger asked = new AtomicInteger();

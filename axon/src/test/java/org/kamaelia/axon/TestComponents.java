@@ -160,6 +160,10 @@ final class TestComponents {
             return recv(box);
         }
 
+        int takeBatch(String box, Object[] into, int max) {
+            return recvBatch(box, into, max);
+        }
+
         void put(Object m, String box) {
             send(m, box);
         }
