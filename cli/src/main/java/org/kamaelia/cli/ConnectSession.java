@@ -68,7 +68,8 @@ final class ConnectSession {
         ConsoleReader reader = ConsoleReader.builder().input(terminal.in())
                 .mode(config.lines() ? ConsoleReader.Mode.LINES : ConsoleReader.Mode.BYTES).build();
         ThreadedTCPClient.Builder cb = ThreadedTCPClient.builder(config.host(), config.port())
-                .connectTimeout(config.connectTimeout());
+                .connectTimeout(config.connectTimeout())
+                .announceConnection(config.verbose());
         if (config.send() != null) {
             cb.initialMessage(config.send());
         }

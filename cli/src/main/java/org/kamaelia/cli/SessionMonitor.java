@@ -8,6 +8,7 @@ import java.util.function.LongSupplier;
 import org.kamaelia.axon.ipc.ErrorInformation;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia.ipc.SocketConnected;
 import org.kamaelia.ipc.SocketShutdown;
 import org.kamaelia.util.FramingException;
 
@@ -215,7 +216,10 @@ final class SessionMonitor extends CliComponent {
     }
 
     private void onClient(Object m) {
-        if (m instanceof ErrorInformation ei) {
+        if (m instanceof SocketConnected sc) {
+            event("connected to " + where + " (" + sc.remote().getAddress().getHostAddress() + " port "
+                    + sc.remote().getPort() + ", from port " + sc.local().getPort() + ")");
+        } else if (m instanceof ErrorInformation ei) {
             if (clientFailure == null) {
                 clientFailure = ei.exception();
             }

@@ -23,6 +23,7 @@ import org.kamaelia.axon.ThreadedComponent;
 import org.kamaelia.axon.ipc.ErrorInformation;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia.ipc.SocketConnected;
 import org.kamaelia.ipc.SocketShutdown;
 
 /**
@@ -140,7 +141,8 @@ import org.kamaelia.ipc.SocketShutdown;
  * <li>No status strings ("Thread running", "socket object created", "socket connected") on "signal":
  *     only typed messages. The final SocketShutdown names its caller and says why the connection
  *     ended and how many bytes went each way (the original sent {@code socketShutdown()} with no
- *     caller).</li>
+ *     caller). A typed {@link SocketConnected} announces the connection when the builder asks for it
+ *     ({@link Builder#announceConnection}).</li>
  * <li>The control message that stopped it is not passed on: the SocketShutdown takes its place (the
  *     issue requires it to be the last and only end message), so a ShutdownMicroprocess from upstream
  *     reaches the next stage as a SocketShutdown, that is a ProducerFinished.</li>
@@ -243,6 +245,7 @@ public final class ThreadedTCPClient extends ThreadedComponent {
     private final Duration gracefulCloseTimeout; // null: unlimited
     private final int fixedInboxCapacity;        // -1: sized by bytes
     private final List<InetAddress> addresses;   // null: resolve host
+    private final boolean announceConnection;
 
     private final ControlWatcher watcher;
     private final AtomicReference<Abort> abort = new AtomicReference<>();
@@ -311,6 +314,7 @@ public final class ThreadedTCPClient extends ThreadedComponent {
         this.gracefulCloseTimeout = b.gracefulCloseTimeout;
         this.fixedInboxCapacity = b.inboxCapacity;
         this.addresses = b.addresses;
+        this.announceConnection = b.announceConnection;
         this.inboxCapacity = fixedInboxCapacity >= 0 ? fixedInboxCapacity : MIN_INBOX_CAPACITY;
         setInboxSize("inbox", inboxCapacity);
         declareInbox("_events", "internal: control messages passed on by the control watcher, and wake-ups");
@@ -353,6 +357,10 @@ public final class ThreadedTCPClient extends ThreadedComponent {
             advance(ConnectionState.CONNECTING);
             SocketChannel ch = connect();
             advance(ConnectionState.CONNECTED);
+            if (announceConnection) {
+                signal(new SocketConnected(this, (InetSocketAddress) ch.getLocalAddress(),
+                        (InetSocketAddress) ch.getRemoteAddress()));
+            }
             lastActivity = System.nanoTime();
             if (idleTimeout != null) {
                 watcher.deliver(WAKE, "control"); // arm the idle timer
@@ -1101,6 +1109,7 @@ public final class ThreadedTCPClient extends ThreadedComponent {
         private int inboxCapacity = -1;
         private List<InetAddress> addresses;
         private ThreadType threadType = ThreadType.VIRTUAL;
+        private boolean announceConnection;
 
         private Builder(String host, int port) {
             Objects.requireNonNull(host, "host");
@@ -1247,6 +1256,16 @@ public final class ThreadedTCPClient extends ThreadedComponent {
          */
         public Builder threadType(ThreadType type) {
             this.threadType = Objects.requireNonNull(type, "threadType");
+            return this;
+        }
+
+        /**
+         * Whether to send a {@link SocketConnected} on "signal" once the connection is made, before
+         * anything is written (default: no). Components downstream that do not look for it ignore it;
+         * the command line's {@code --verbose} uses it.
+         */
+        public Builder announceConnection(boolean announce) {
+            this.announceConnection = announce;
             return this;
         }
 

@@ -21,6 +21,7 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
 import org.kamaelia.chassis.Pipeline;
 import org.kamaelia.internet.Fixtures.ByteSink;
 import org.kamaelia.internet.Fixtures.Probe;
+import org.kamaelia.ipc.SocketConnected;
 import org.kamaelia.ipc.SocketShutdown;
 
 /** Points 1, 2, 3 and 6 of the issue: connecting, inbox to socket, socket to outbox, the server closing. */
@@ -47,6 +48,32 @@ class ThreadedTCPClientDataTest {
             SocketShutdown end = p.awaitShutdown();
             assertThat(end.bytesSent()).isEqualTo(initial.length + 5);
             p.awaitFinished();
+        }
+    }
+
+    @Test
+    void announcesTheConnectionOnSignalWhenAskedAndOnlyThen() throws Exception {
+        try (TestServer server = TestServer.scripted()) {
+            Probe announcing = new Probe(ThreadedTCPClient.builder("127.0.0.1", server.port())
+                    .announceConnection(true).build()).activate(scheduler);
+            Socket s = server.accept(WAIT);
+            Object first = announcing.handle.get("signal", WAIT);
+            assertThat(first).isInstanceOf(SocketConnected.class);
+            SocketConnected c = (SocketConnected) first;
+            assertThat(c.caller()).isSameAs(announcing.client);
+            assertThat(c.remote().getPort()).isEqualTo(server.port());
+            assertThat(c.local().getPort()).isEqualTo(s.getPort()); // the server sees our local port
+            assertThat(c).isNotInstanceOf(ProducerFinished.class); // not an end message
+            s.close();
+            assertThat(announcing.awaitShutdown().isClean()).isTrue();
+            assertThat(announcing.signals).hasSize(1).first().isInstanceOf(SocketShutdown.class);
+            announcing.awaitFinished();
+
+            Probe quiet = new Probe(new ThreadedTCPClient("127.0.0.1", server.port())).activate(scheduler);
+            server.accept(WAIT).close();
+            assertThat(quiet.awaitShutdown().isClean()).isTrue();
+            assertThat(quiet.signals).as("no announcement by default").hasSize(1);
+            quiet.awaitFinished();
         }
     }
 

@@ -1,0 +1,47 @@
+package org.kamaelia.ipc;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+/**
+ * A TCP connection has been made: sent on "signal" by a socket component that was asked to announce
+ * it (see {@code ThreadedTCPClient.Builder.announceConnection}). It is not a shutdown message, so
+ * components downstream that do not look for it ignore it. The typed form of the original's status
+ * strings ("socket connected").
+ */
+public final class SocketConnected {
+    private final Object caller;
+    private final InetSocketAddress local;
+    private final InetSocketAddress remote;
+
+    /**
+     * @param caller the socket component (or null)
+     * @param local  this end's address
+     * @param remote the peer's address
+     */
+    public SocketConnected(Object caller, InetSocketAddress local, InetSocketAddress remote) {
+        this.caller = caller;
+        this.local = Objects.requireNonNull(local, "local");
+        this.remote = Objects.requireNonNull(remote, "remote");
+    }
+
+    /** The socket component that made the connection, or null. */
+    public Object caller() {
+        return caller;
+    }
+
+    /** This end's address. */
+    public InetSocketAddress local() {
+        return local;
+    }
+
+    /** The peer's address. */
+    public InetSocketAddress remote() {
+        return remote;
+    }
+
+    @Override
+    public String toString() {
+        return "SocketConnected(" + local + " -> " + remote + ")";
+    }
+}
