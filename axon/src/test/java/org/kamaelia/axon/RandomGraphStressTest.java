@@ -11,45 +11,50 @@ import org.junit.jupiter.api.Timeout;
 import org.kamaelia.axon.ipc.ProducerFinished;
 
 /**
- * Chains of stages with random shapes (length, inbox capacities, blocking or plain sends, timed or
- * untimed pauses, message counts that cross the yield threshold or not), each of which must deliver
- * every message once, in order, and finish. A lost wake-up shows as a chain that does not finish.
+ * Chains of stages with random shapes (one to three sources fanning in, length, inbox capacities,
+ * blocking or plain sends, timed or untimed pauses, message counts that cross the yield threshold or
+ * not), each of which must deliver every message once, in order per source, and finish. A lost wake-up shows as a chain that does not finish.
  * The default is a quick run; {@code -Dkamaelia.stressGraphs=5000} makes it a long stress run.
  */
 class RandomGraphStressTest {
     private static final int GRAPHS = Integer.getInteger("kamaelia.stressGraphs", 60);
 
-    /** Sends 0..n-1, then ProducerFinished; blocking sends when its receiver is bounded. */
+    /** Sends id * 1,000,000 + (0..n-1), then ProducerFinished; blocking sends when its receiver is bounded. */
     static final class Numbers extends Component {
         private final int n;
         private final boolean blocking;
+        private final int id;
 
-        Numbers(int n, boolean blocking) {
+        Numbers(int n, boolean blocking, int id) {
             this.n = n;
             this.blocking = blocking;
+            this.id = id;
         }
 
         @Override
         protected void main() {
             for (int i = 0; i < n; i++) {
+                Integer v = id * 1_000_000 + i;
                 if (blocking) {
-                    sendBlocking(i, "outbox");
+                    sendBlocking(v, "outbox");
                 } else {
-                    send(i, "outbox");
+                    send(v, "outbox");
                 }
             }
             send(new ProducerFinished(this), "signal");
         }
     }
 
-    /** Passes messages on; pauses with or without a timeout; finishes after control, drained. */
+    /** Passes messages on; pauses with or without a timeout; finishes after {@code ends} control messages, drained. */
     static final class Stage extends Component {
         private final boolean blocking;
         private final boolean timedPause;
+        private final int ends;
 
-        Stage(boolean blocking, boolean timedPause) {
+        Stage(boolean blocking, boolean timedPause, int ends) {
             this.blocking = blocking;
             this.timedPause = timedPause;
+            this.ends = ends;
         }
 
         private void pass(Object m) {
@@ -60,18 +65,23 @@ class RandomGraphStressTest {
             }
         }
 
+        private int seen;
+
         @Override
         protected void main() {
             for (;;) {
                 while (dataReady("inbox")) {
                     pass(recv("inbox"));
                 }
-                if (dataReady("control")) {
-                    while (dataReady("inbox")) {
-                        pass(recv("inbox"));
+                while (dataReady("control")) {
+                    Object end = recv("control");
+                    if (++seen == ends) {
+                        while (dataReady("inbox")) {
+                            pass(recv("inbox"));
+                        }
+                        send(end, "signal");
+                        return;
                     }
-                    send(recv("control"), "signal");
-                    return;
                 }
                 if (timedPause) {
                     pause(Duration.ofMillis(50));
@@ -82,20 +92,26 @@ class RandomGraphStressTest {
         }
     }
 
-    /** Checks that it gets 0..n-1 in order. */
+    /** Checks that it gets each source's 0..n-1 in order. */
     static final class Check extends Component {
-        int next;
+        final int[] next;
         String error;
+
+        Check(int sources) {
+            next = new int[sources];
+        }
 
         @Override
         protected void main() {
             for (;;) {
                 while (dataReady("inbox")) {
                     int v = (Integer) recv("inbox");
-                    if (v != next && error == null) {
-                        error = "expected " + next + ", got " + v;
+                    int id = v / 1_000_000;
+                    int i = v % 1_000_000;
+                    if (i != next[id] && error == null) {
+                        error = "source " + id + ": expected " + next[id] + ", got " + i;
                     }
-                    next = v + 1;
+                    next[id] = i + 1;
                 }
                 if (dataReady("control")) {
                     if (!dataReady("inbox")) {
@@ -138,16 +154,22 @@ class RandomGraphStressTest {
         for (int g = 0; g < GRAPHS; g++) {
             int stages = 1 + rnd.nextInt(8);
             int n = counts[rnd.nextInt(counts.length)];
+            int sources = rnd.nextInt(3) == 0 ? 2 + rnd.nextInt(2) : 1; // a third of the graphs fan in
             List<Component> chain = new ArrayList<>();
             List<Integer> caps = new ArrayList<>();
-            Check check = new Check();
+            Check check = new Check(sources);
             for (int i = 0; i <= stages; i++) {
                 caps.add(capacities[rnd.nextInt(capacities.length)]);
             }
-            // component i sends into component i+1, whose inbox capacity is caps.get(i)
-            chain.add(new Numbers(n, caps.get(0) != 0));
+            // component i sends into component i+1, whose inbox capacity is caps.get(i); the sources all
+            // send into the first stage
+            List<Numbers> heads = new ArrayList<>();
+            for (int k = 0; k < sources; k++) {
+                heads.add(new Numbers(n, caps.get(0) != 0, k));
+            }
+            chain.add(heads.get(0));
             for (int i = 1; i <= stages; i++) {
-                chain.add(new Stage(caps.get(i) != 0, rnd.nextInt(4) == 0));
+                chain.add(new Stage(caps.get(i) != 0, rnd.nextInt(4) == 0, i == 1 ? sources : 1));
             }
             chain.add(check);
             for (int i = 1; i < chain.size(); i++) {
@@ -160,14 +182,24 @@ class RandomGraphStressTest {
                 a.link(a, "outbox", b, "inbox");
                 a.link(a, "signal", b, "control");
             }
+            Component first = chain.get(1);
+            for (int k = 1; k < sources; k++) {
+                Numbers extra = heads.get(k);
+                extra.link(extra, "outbox", first, "inbox");
+                extra.link(extra, "signal", first, "control");
+                chain.add(0, extra);
+            }
             for (Component c : chain) {
                 c.activate(s);
             }
-            String shape = "graph " + g + ": " + stages + " stages, " + n + " messages, capacities " + caps;
+            String shape = "graph " + g + ": " + sources + " source(s), " + stages + " stages, " + n
+                    + " messages each, capacities " + caps;
             boolean done = check.join(Duration.ofSeconds(60));
             assertThat(done).as(shape + " finished; " + (done ? "" : states(chain, s))).isTrue();
             assertThat(check.error).as(shape).isNull();
-            assertThat(check.next).as(shape).isEqualTo(n);
+            for (int k = 0; k < sources; k++) {
+                assertThat(check.next[k]).as(shape + ", source " + k).isEqualTo(n);
+            }
             assertThat(s.awaitTermination(Duration.ofSeconds(10))).as(shape + " all ended").isTrue();
         }
     }
