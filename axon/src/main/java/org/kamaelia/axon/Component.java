@@ -540,8 +540,12 @@ public abstract class Component {
                     return true;
                 }
                 d.awaitSpace(waiter);
-                if (ob.offer(message) == null) {
+                Inbox again = ob.offer(message);
+                if (again == null) {
                     return true;
+                }
+                if (again != d) {
+                    continue; // relinked meanwhile: wait for space in the new destination
                 }
                 long left = timeout == null ? -1 : deadline - System.nanoTime();
                 if (timeout != null && left <= 0) {
