@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -222,8 +223,11 @@ public final class ThreadedTCPClient extends ThreadedComponent {
     /** Where the connection is; moves forward only, see {@link #advance}. */
     enum ConnectionState { CREATED, CONNECTING, CONNECTED, OUTPUT_SHUT, CLOSED }
 
-    /** Why the connection is being ended, set once. A null cause is a clean end. */
-    private record Abort(Throwable cause) {
+    /**
+     * Why the connection is being ended, set once. A null cause is a clean end; {@code endOfStream} says
+     * the reader read the end of the server's stream.
+     */
+    private record Abort(Throwable cause, boolean endOfStream) {
     }
 
     private static final Object WAKE = new Object() {
@@ -761,8 +765,15 @@ public final class ThreadedTCPClient extends ThreadedComponent {
      * sent, and sends the error (if any) and the SocketShutdown. main() only.
      */
     private void finish(Throwable failure) {
-        Abort prev = abort.compareAndExchange(null, new Abort(failure));
+        Abort prev = abort.compareAndExchange(null, new Abort(failure, false));
         Throwable cause = prev == null ? failure : prev.cause();
+        if (prev != null && prev.endOfStream() && failure instanceof IOException
+                && !(failure instanceof ClosedChannelException)) {
+            // Linux reports a reset once, to the first call that asks: when a write took it, the reader then
+            // read a plain end of stream. The write's error is what happened. (A write failing only because
+            // the reader closed the channel at the end of stream throws ClosedChannelException: clean.)
+            cause = failure;
+        }
         advance(ConnectionState.CLOSED);
         closeQuietly(channel);
         Thread r = reader;
@@ -829,7 +840,16 @@ public final class ThreadedTCPClient extends ThreadedComponent {
      * @param cause null for a clean end (requested, or the server closed), else why (a timeout, an error)
      */
     void abort(Throwable cause) {
-        if (!abort.compareAndSet(null, new Abort(cause))) {
+        end(new Abort(cause, false));
+    }
+
+    /** The reader read the end of the server's stream: a clean end, unless main()'s write says otherwise. */
+    private void endOfStream() {
+        end(new Abort(null, true));
+    }
+
+    private void end(Abort why) {
+        if (!abort.compareAndSet(null, why)) {
             return;
         }
         closeQuietly(channel);
@@ -913,7 +933,7 @@ public final class ThreadedTCPClient extends ThreadedComponent {
                 // in a bulk stream the blocking read rarely waits, and polling would take the CPU the sender needs
                 spin = SPIN_NANOS > 0 && n < SPIN_READ_LIMIT && System.nanoTime() - idleSince < SPIN_NANOS;
                 if (n < 0) {
-                    abort(null); // the server closed: every byte received has gone out of "outbox"
+                    endOfStream(); // the server closed: every byte received has gone out of "outbox"
                     return;
                 }
                 if (n == 0) {
