@@ -19,15 +19,20 @@ import org.kamaelia.axon.TestComponents.Body;
 class BoundedBoxTest {
     private final Scheduler scheduler = new Scheduler("bounded");
 
-    @Test
-    void aBoxOfFiveTakesFiveAndTheSixthSendFailsNamingComponentBoxSizeAndCapacity() { // 81-83, 89
-        Idle a = new Idle();
-        Idle b = new Idle();
+    /** Links a's outbox to b's inbox, limits that inbox to 5 and fills it with 0..4. */
+    private static void fillBoxOfFive(Idle a, Idle b) {
         b.setInboxSize("inbox", 5);
         a.link(a, "outbox", b, "inbox");
         for (int i = 0; i < 5; i++) {
             a.put(i, "outbox");
         }
+    }
+
+    @Test
+    void aBoxOfFiveTakesFiveAndTheSixthSendFailsNamingComponentBoxSizeAndCapacity() { // 81-83, 89
+        Idle a = new Idle();
+        Idle b = new Idle();
+        fillBoxOfFive(a, b);
         assertThatThrownBy(() -> a.put(5, "outbox"))
                 .isInstanceOfSatisfying(BoxFullException.class, e -> {
                     assertThat(e.component()).isEqualTo(b.name());
@@ -47,11 +52,7 @@ class BoundedBoxTest {
     void receivingThreeFromAFullBoxAllowsExactlyThreeMoreSends() { // 84
         Idle a = new Idle();
         Idle b = new Idle();
-        b.setInboxSize("inbox", 5);
-        a.link(a, "outbox", b, "inbox");
-        for (int i = 0; i < 5; i++) {
-            a.put(i, "outbox");
-        }
+        fillBoxOfFive(a, b);
         for (int i = 0; i < 3; i++) {
             b.take("inbox");
         }
@@ -82,11 +83,7 @@ class BoundedBoxTest {
     void removingTheLimitLetsAnyNumberIn() { // 87
         Idle a = new Idle();
         Idle b = new Idle();
-        b.setInboxSize("inbox", 5);
-        a.link(a, "outbox", b, "inbox");
-        for (int i = 0; i < 5; i++) {
-            a.put(i, "outbox");
-        }
+        fillBoxOfFive(a, b);
         b.setInboxSize("inbox", Component.UNBOUNDED);
         for (int i = 0; i < 500; i++) {
             a.put(i, "outbox");

@@ -20,6 +20,7 @@ import org.kamaelia.axon.Linkage;
 import org.kamaelia.axon.Scheduler;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia.internal.Threads;
 import org.kamaelia.internet.ConnectedSocketAdapter;
 import org.kamaelia.internet.ConnectionInfo;
 import org.kamaelia.internet.TCPServer;
@@ -342,18 +343,7 @@ public class ServerCore extends Component implements AutoCloseable {
                 }
             }
         });
-        boolean interrupted = false;
-        for (;;) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(t);
         if (err.get() != null) {
             throw err.get();
         }

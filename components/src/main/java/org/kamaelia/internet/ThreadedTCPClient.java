@@ -24,6 +24,7 @@ import org.kamaelia.axon.ThreadedComponent;
 import org.kamaelia.axon.ipc.ErrorInformation;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia.internal.Threads;
 import org.kamaelia.ipc.SocketConnected;
 import org.kamaelia.ipc.SocketShutdown;
 
@@ -779,7 +780,7 @@ public final class ThreadedTCPClient extends ThreadedComponent {
         Thread r = reader;
         if (r != null) {
             r.interrupt();
-            joinUninterruptibly(r);
+            Threads.joinUninterruptibly(r);
         }
         watcher.deliver(ControlWatcher.STOP, "control");
         watcher.join();
@@ -802,21 +803,6 @@ public final class ThreadedTCPClient extends ThreadedComponent {
 
     private void signal(Object m) {
         sendBlocking(m, "signal");
-    }
-
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        for (;;) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void closeQuietly(SocketChannel ch) {

@@ -80,12 +80,10 @@ public final class BytesToFrames extends UtilComponent {
 
     @Override
     void onMessage(Object message) {
-        if (!Bytes.accepts(message)) {
-            report(new FramingException(name() + ": inbox: " + Checks.describe(message)
-                    + " (expected: byte[] or java.nio.ByteBuffer); dropped"));
+        Bytes b = bytesOrReport(message);
+        if (b == null) {
             return;
         }
-        Bytes b = Bytes.of(message);
         byte[] a = b.array();
         int p = b.offset();
         int end = p + b.length();

@@ -58,17 +58,7 @@ public final class BytesToLines extends UtilComponent {
     public static final int DEFAULT_MAX_LINE_LENGTH = 64 * 1024;
 
     private final LineSplitter splitter;
-    private final LineSplitter.Sink sink = new LineSplitter.Sink() {
-        @Override
-        public boolean line(String line) {
-            return sendOrAbort(line, "outbox");
-        }
-
-        @Override
-        public void error(FramingException e) {
-            report(e);
-        }
-    };
+    private final LineSplitter.Sink sink = linesToOutbox();
 
     /** Lines of at most {@link #DEFAULT_MAX_LINE_LENGTH} bytes; malformed UTF-8 replaced by U+FFFD. */
     public BytesToLines() {
@@ -98,12 +88,10 @@ public final class BytesToLines extends UtilComponent {
 
     @Override
     void onMessage(Object message) {
-        if (!Bytes.accepts(message)) {
-            report(new FramingException(name() + ": inbox: " + Checks.describe(message)
-                    + " (expected: byte[] or java.nio.ByteBuffer); dropped"));
+        Bytes b = bytesOrReport(message);
+        if (b == null) {
             return;
         }
-        Bytes b = Bytes.of(message);
         splitter.feed(b.array(), b.offset(), b.length(), sink);
     }
 

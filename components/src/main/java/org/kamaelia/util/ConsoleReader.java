@@ -127,17 +127,7 @@ public final class ConsoleReader extends UtilComponent {
     /** Set by main() when it stops: the reader thread must not read again. Read by the reader thread. */
     private volatile boolean stopped;
     private volatile Thread reader;
-    private final LineSplitter.Sink sink = new LineSplitter.Sink() {
-        @Override
-        public boolean line(String line) {
-            return sendOrAbort(line, "outbox");
-        }
-
-        @Override
-        public void error(FramingException e) {
-            report(e);
-        }
-    };
+    private final LineSplitter.Sink sink = linesToOutbox();
 
     /** Reads lines from {@link System#in} (as it is when this is made). */
     public ConsoleReader() {

@@ -152,6 +152,34 @@ abstract class UtilComponent extends Component {
         sendSignal(new ErrorInformation(this, exception, name() + ": " + text));
     }
 
+    /**
+     * The bytes of an inbox message, or null after reporting (a {@link FramingException} on "signal")
+     * that it is neither {@code byte[]} nor {@code ByteBuffer} and was dropped.
+     */
+    final Bytes bytesOrReport(Object message) {
+        if (!Bytes.accepts(message)) {
+            report(new FramingException(name() + ": inbox: " + Checks.describe(message)
+                    + " (expected: byte[] or java.nio.ByteBuffer); dropped"));
+            return null;
+        }
+        return Bytes.of(message);
+    }
+
+    /** A line splitter's sink that sends each line on "outbox" and reports framing errors on "signal". */
+    final LineSplitter.Sink linesToOutbox() {
+        return new LineSplitter.Sink() {
+            @Override
+            public boolean line(String line) {
+                return sendOrAbort(line, "outbox");
+            }
+
+            @Override
+            public void error(FramingException e) {
+                report(e);
+            }
+        };
+    }
+
     // ------------------------------------------------------------------ the inbox loop
 
     /**

@@ -73,6 +73,12 @@ class ServerCoreTest {
         assertThat(scheduler.awaitTermination(WAIT)).as("every component finished: " + scheduler).isTrue();
     }
 
+    /** Hands a protocol the factory just made to the test, through {@code made}, and returns it. */
+    private static <P> P record(P protocol, BlockingQueue<? super P> made) {
+        made.add(protocol);
+        return protocol;
+    }
+
     private <S extends ServerCore> S start(S server) {
         servers.add(server);
         server.activate(scheduler);
@@ -299,11 +305,7 @@ class ServerCoreTest {
     @Test
     void aClientThatClosesMidStreamEndsOnlyItsOwnConnection() throws Exception {
         BlockingQueue<Recorder> made = new LinkedBlockingQueue<>();
-        ServerCore server = start(SimpleServer.builder(() -> {
-            Recorder r = new Recorder();
-            made.add(r);
-            return r;
-        }).build());
+        ServerCore server = start(SimpleServer.builder(() -> record(new Recorder(), made)).build());
         Socket leaving = client(server);
         Recorder leavingProtocol = made.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         Socket staying = client(server);
@@ -321,11 +323,7 @@ class ServerCoreTest {
     @Test
     void aClientThatResetsTheConnectionIsReportedToItsProtocolWithTheCause() throws Exception {
         BlockingQueue<Recorder> made = new LinkedBlockingQueue<>();
-        ServerCore server = start(SimpleServer.builder(() -> {
-            Recorder r = new Recorder();
-            made.add(r);
-            return r;
-        }).build());
+        ServerCore server = start(SimpleServer.builder(() -> record(new Recorder(), made)).build());
         Socket resetting = client(server);
         Recorder protocol = made.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         Socket staying = client(server);
@@ -370,11 +368,8 @@ class ServerCoreTest {
     @Test
     void aProtocolThatDoesNotReadStopsTheReadingFromItsClientWithItsInboxBounded() throws Exception {
         BlockingQueue<GatedSink> made = new LinkedBlockingQueue<>();
-        ServerCore server = start(ServerCore.builder(c -> {
-            GatedSink g = new GatedSink(4);
-            made.add(g);
-            return g;
-        }).readBufferSize(1024).build());
+        ServerCore server = start(ServerCore.builder(c -> record(new GatedSink(4), made))
+                .readBufferSize(1024).build());
         Socket c = client(server);
         GatedSink protocol = made.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         int total = 64 * 1024 * 1024;
@@ -407,11 +402,8 @@ class ServerCoreTest {
     @Test
     void aProtocolWhoseOwnInboxIsBoundedKeepsItsCapacity() throws Exception {
         BlockingQueue<GatedSink> made = new LinkedBlockingQueue<>();
-        ServerCore server = start(ServerCore.builder(c -> {
-            GatedSink g = new GatedSink(2);
-            made.add(g);
-            return g;
-        }).protocolInboxCapacity(50).build());
+        ServerCore server = start(ServerCore.builder(c -> record(new GatedSink(2), made))
+                .protocolInboxCapacity(50).build());
         client(server);
         GatedSink protocol = made.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         await("it runs", () -> protocol.state() == Component.State.ACTIVE);
@@ -449,11 +441,7 @@ class ServerCoreTest {
     @Test
     void aProtocolThatIgnoresItsClientsEndIsStoppedOnceTheSocketHasClosed() throws Exception {
         BlockingQueue<Firehose> made = new LinkedBlockingQueue<>();
-        ServerCore server = start(SimpleServer.builder(() -> {
-            Firehose f = new Firehose();
-            made.add(f);
-            return f;
-        }).build());
+        ServerCore server = start(SimpleServer.builder(() -> record(new Firehose(), made)).build());
         Socket c = client(server);
         Firehose firehose = made.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         readExactly(c, 10_000);
@@ -570,11 +558,8 @@ class ServerCoreTest {
     @Test
     void protocolsThatIgnoreTheShutdownAreGivenUpAfterTheShutdownTimeout() throws Exception {
         BlockingQueue<Stubborn> made = new LinkedBlockingQueue<>();
-        ServerCore server = start(SimpleServer.builder(() -> {
-            Stubborn s = new Stubborn();
-            made.add(s);
-            return s;
-        }).shutdownTimeout(Duration.ofMillis(300)).build());
+        ServerCore server = start(SimpleServer.builder(() -> record(new Stubborn(), made))
+                .shutdownTimeout(Duration.ofMillis(300)).build());
         Socket c = client(server);
         Stubborn stubborn = made.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
 

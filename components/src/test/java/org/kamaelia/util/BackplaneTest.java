@@ -7,6 +7,7 @@ import static org.kamaelia.util.TestSupport.awaitFinished;
 import static org.kamaelia.util.TestSupport.awaitQuiet;
 import static org.kamaelia.util.TestSupport.nextError;
 import static org.kamaelia.util.TestSupport.start;
+import static org.kamaelia.util.TestSupport.stopAndAwait;
 import static org.kamaelia.util.TestSupport.take;
 
 import java.time.Duration;
@@ -60,8 +61,7 @@ class BackplaneTest {
                     .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "one-" + i).toList());
         }
         assertThat(s.tracker().servicesRegistered()).contains("Backplane_I_NEWS", "Backplane_O_NEWS");
-        b.deliver(new ShutdownMicroprocess(), "control");
-        awaitFinished(b);
+        stopAndAwait(b);
         assertThat(s.tracker().servicesRegistered()).doesNotContain("Backplane_I_NEWS", "Backplane_O_NEWS");
     }
 
@@ -93,8 +93,7 @@ class BackplaneTest {
         awaitQuiet(s);
         assertThat(earlyH.poll("outbox")).isNull();
         assertThat(lateH.poll("outbox")).isNull();
-        b.deliver(new ShutdownMicroprocess(), "control");
-        awaitFinished(b);
+        stopAndAwait(b);
     }
 
     @Test
@@ -114,8 +113,7 @@ class BackplaneTest {
         pub2.put("y", "inbox");
         assertThat(take(sub, "outbox", 2)).containsExactly("x", "y");
         assertThat(b.isFinished()).isFalse();
-        b.deliver(new ShutdownMicroprocess(), "control");
-        awaitFinished(b);
+        stopAndAwait(b);
     }
 
     @Test
@@ -167,8 +165,7 @@ class BackplaneTest {
         awaitSubscribers(b, 1, s);
         pub.put("after", "inbox");
         assertThat(sub.get("outbox", WAIT)).isEqualTo("after");
-        b.deliver(new ShutdownMicroprocess(), "control");
-        awaitFinished(b);
+        stopAndAwait(b);
         pub.put(new ShutdownMicroprocess(), "control");
         awaitFinished(p);
     }
@@ -253,8 +250,7 @@ class BackplaneTest {
         awaitFinished(pub);
         awaitQuiet(s);
         assertThat(b.publishedCount()).isEqualTo(1);
-        b.deliver(new ShutdownMicroprocess(), "control");
-        awaitFinished(b);
+        stopAndAwait(b);
     }
 
     @Test
@@ -268,11 +264,9 @@ class BackplaneTest {
                         + first.name());
         awaitFinished(second);
         assertThat(first.isRegistered()).isTrue();
-        first.deliver(new ShutdownMicroprocess(), "control");
-        awaitFinished(first);
+        stopAndAwait(first);
         Backplane third = backplane("ONE", s); // the name is free again once the first has stopped
-        third.deliver(new ShutdownMicroprocess(), "control");
-        awaitFinished(third);
+        stopAndAwait(third);
     }
 
     @Test
@@ -335,8 +329,7 @@ class BackplaneTest {
         assertThat(other.awaitItems(50, WAIT)).isTrue();
         awaitQuiet(s);
         assertThat(gate.snapshot()).hasSize(50);
-        b.deliver(new ShutdownMicroprocess(), "control");
-        awaitFinished(b);
+        stopAndAwait(b);
         gate.deliver(new ShutdownMicroprocess(), "control");
         awaitFinished(top);
     }
@@ -362,8 +355,7 @@ class BackplaneTest {
             awaitSubscribers(b, 0, s);
             assertThat(b.isFinished()).isFalse();
         }
-        b.deliver(new ShutdownMicroprocess(), "control");
-        awaitFinished(b);
+        stopAndAwait(b);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.kamaelia.util.TestSupport.awaitQuiet;
 import static org.kamaelia.util.TestSupport.awaitCondition;
 import static org.kamaelia.util.TestSupport.nextError;
 import static org.kamaelia.util.TestSupport.start;
+import static org.kamaelia.util.TestSupport.stopAndAwait;
 import static org.kamaelia.util.TestSupport.take;
 
 import java.io.ByteArrayInputStream;
@@ -268,8 +269,7 @@ class ConsoleReaderTest {
         awaitQuiet(s);
         assertThat(served.get()).isEqualTo(most);
         assertThat(r.isFinished()).isFalse();
-        r.deliver(new ShutdownMicroprocess(), "control");
-        awaitFinished(r);
+        stopAndAwait(r);
         assertThat(r.readerThread().join(WAIT)).as("the reader waiting for a permit ends at once").isTrue();
         assertThat(gate.snapshot()).hasSize(5);
         gate.deliver(new ShutdownMicroprocess(), "control");

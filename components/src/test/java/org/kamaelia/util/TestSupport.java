@@ -52,6 +52,12 @@ final class TestSupport {
         assertThat(c.join(WAIT)).as(c.name() + " finished").isTrue();
     }
 
+    /** Asks the component to stop (ShutdownMicroprocess on "control") and waits for it to finish. */
+    static void stopAndAwait(Component c) {
+        c.deliver(new org.kamaelia.axon.ipc.ShutdownMicroprocess(), "control");
+        awaitFinished(c);
+    }
+
     /** Waits until the scheduler is quiescent, failing the test when it is not in time. */
     static void awaitQuiet(Scheduler s) {
         assertThat(s.awaitQuiescence(WAIT)).as("scheduler " + s.name() + " quiescent").isTrue();

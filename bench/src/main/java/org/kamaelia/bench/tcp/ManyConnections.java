@@ -28,7 +28,8 @@ import org.kamaelia.ipc.SocketShutdown;
 
 /**
  * Many connections at once, issue 3 point 10: N connections held open at once in this JVM, each having
- * sent 32 bytes and received their echo from a server in another process ({@link EchoServerProcess})
+ * sent 32 bytes and received their echo from a server in another process
+ * ({@code org.kamaelia.internet.EchoServerMain}, from the components' tests)
  * on loopback; prints the heap (used, after a full GC) and the RSS that the connections added, per
  * connection. One mode per process run, so each starts from the same empty JVM:
  * <ul>
@@ -63,7 +64,7 @@ public final class ManyConnections {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process server = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                EchoServerProcess.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                "org.kamaelia.internet.EchoServerMain").redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader fromServer = new BufferedReader(
                     new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
