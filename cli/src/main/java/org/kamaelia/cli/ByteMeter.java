@@ -64,11 +64,15 @@ final class ByteMeter extends CliComponent {
         for (;;) {
             while (!stopNow() && dataReady("inbox")) {
                 Object m = recv("inbox");
+                long size = sizeOf(m);
+                // counted before the send, so whoever receives the message already sees it counted
+                bytes += size;
+                messages++;
                 if (!sendOrStop(m, "outbox")) {
+                    bytes -= size; // abandoned: it did not pass
+                    messages--;
                     break;
                 }
-                bytes += sizeOf(m);
-                messages++;
             }
             if (checkControl() && (stopNow() || !dataReady("inbox"))) {
                 sendBlocking(stopMessage(), "signal");
