@@ -389,7 +389,7 @@ public abstract class Component {
 
     /** How many messages the named inbox holds (approximate while senders are active). */
     protected final int dataCount(String inboxName) {
-        return inbox(inboxName).size();
+        return inbox(inboxName).ownerSize();
     }
 
     /** True when any inbox holds a message. */

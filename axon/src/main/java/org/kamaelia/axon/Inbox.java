@@ -70,8 +70,9 @@ final class Inbox extends Box {
         wakeSpaceWaiters();
     }
 
-    /** From now on deliveries are dropped and counted: the owner has finished. */
+    /** From now on deliveries are dropped and counted: the owner has finished. Owner only. */
     void close() {
+        queue.sync(); // so that droppedCount counts exactly what was left unread
         GATE.getAndBitwiseOr(this, CLOSED);
         wakeSpaceWaiters(); // senders waiting for space go on: their messages are now dropped
     }
@@ -178,6 +179,7 @@ final class Inbox extends Box {
         if (m != null && capacity != 0) {
             // The freed space (the lane's consumed count) must be visible before we look for waiters,
             // as a refused sender registers and then looks at the space: each writes, then reads.
+            queue.sync();
             VarHandle.fullFence();
             wakeSpaceWaiters();
         }
@@ -195,6 +197,7 @@ final class Inbox extends Box {
             into[n++] = m;
         }
         if (n > 0 && capacity != 0) {
+            queue.sync();
             VarHandle.fullFence(); // as in take()
             wakeSpaceWaiters();
         }
@@ -218,6 +221,12 @@ final class Inbox extends Box {
     }
 
     int size() {
+        return queue.size();
+    }
+
+    /** As {@link #size}, exact for what the owner has taken. Owner only. */
+    int ownerSize() {
+        queue.sync();
         return queue.size();
     }
 }

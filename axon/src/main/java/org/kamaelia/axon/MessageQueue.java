@@ -22,10 +22,12 @@ import java.lang.invoke.VarHandle;
  * <h2>Thread safety</h2>
  * {@link Lane#offer} is called by the lane's producer thread only; {@link #laneFor} by any thread for
  * itself. {@link #poll}, {@link #peek} and {@link #isEmpty} by one consumer thread at a time (the
- * inbox's owner; the runtime guarantees that). {@link #size} by anyone, approximate while producers
- * and the consumer are active. Actions of a thread before it offers an element happen-before the
- * actions after the poll that returns it (release store of the count after the slot; the consumer's
- * acquire load of the count before it reads slots, once per batch of what the count shows).
+ * inbox's owner; the runtime guarantees that), and {@link #sync} by that thread. {@link #size} by
+ * anyone, approximate while producers and the consumer are active, and never below the true count: what
+ * the consumer takes is counted in its lane at the next sync (once per view, see {@link #poll}). Actions
+ * of a thread before it offers an element happen-before the actions after the poll that returns it
+ * (release store of the count after the slot; the consumer's acquire load of the count before it reads
+ * slots, once per batch of what the count shows).
  *
  * <h2>Memory</h2>
  * A lane's chunks start at {@link #FIRST_CHUNK} slots and double up to {@link #MAX_CHUNK} while
@@ -48,6 +50,7 @@ final class MessageQueue {
     private static final VarHandle PRODUCED;
     private static final VarHandle CONSUMED;
     private static final Lane[] NO_LANES = new Lane[0];
+    private static final Object[] NO_SLOTS = new Object[0];
 
     static {
         try {
@@ -98,12 +101,20 @@ final class MessageQueue {
         long p10, p11, p12, p13, p14, p15, p16, p17;
     }
 
-    /** Written by the consumer thread only. */
+    /**
+     * Written by the consumer thread only. While the lane is the queue's current one, the queue's view
+     * ({@link MessageQueue#viewIndex}) is ahead of {@code headIndex} and {@code consumed}, which catch up
+     * at each {@link MessageQueue#sync}.
+     */
     abstract static class LaneConsumer extends LanePad1 {
         Chunk head;
         Object[] headSlots; // head.slots
         int headIndex;
-        long consumed; // written with opaque stores: read by size() and bounded senders on any thread
+        /**
+         * Messages taken, as of the last sync. Written with opaque stores: read by size() and by the
+         * producer (its yield check; bounded senders) on other threads, for whom it may lag by one view.
+         */
+        long consumed;
         /**
          * The producer's count as this consumer last read it: the slots before it may be read with plain
          * loads, so the consumer touches the producer's cache line once per batch, not once per message.
@@ -163,42 +174,6 @@ final class MessageQueue {
             return p - (long) CONSUMED.getOpaque(this) >= YIELD_BACKLOG;
         }
 
-        /** True when a published message is waiting. Consumer only. */
-        boolean ready() {
-            long c = consumed;
-            return c != limit || (limit = (long) PRODUCED.getAcquire(this)) != c;
-        }
-
-        /** Removes and returns the oldest message, or null. Consumer only. */
-        Object poll() {
-            if (!ready()) {
-                return null;
-            }
-            Object[] s = headSlots;
-            int i = headIndex;
-            if (i == s.length) {
-                Chunk n = head.next; // set before the message we know of was published
-                head = n;
-                headSlots = s = n.slots;
-                i = 0;
-            }
-            Object e = s[i]; // published: the acquire read of produced that set limit came after it
-            s[i] = null;
-            headIndex = i + 1;
-            CONSUMED.setOpaque(this, consumed + 1);
-            return e;
-        }
-
-        /** The oldest message, left in place, or null. Consumer only. */
-        Object peek() {
-            if (!ready()) {
-                return null;
-            }
-            Object[] s = headSlots;
-            int i = headIndex;
-            return i == s.length ? head.next.slots[0] : s[i];
-        }
-
         /**
          * True when this lane holds {@code capacity} messages or more. Producer thread only. It reads the
          * consumer's count (a cache line the consumer writes on every message) only when its previous
@@ -218,12 +193,31 @@ final class MessageQueue {
             long n = (long) PRODUCED.getOpaque(this) - (long) CONSUMED.getOpaque(this);
             return n < 0 ? 0 : n;
         }
+
+        /** True when everything published has been taken. Consumer only, with the lane synced. */
+        boolean drained() {
+            return (long) PRODUCED.getAcquire(this) == consumed;
+        }
     }
 
     /** Copy-on-write; replaced with compare-and-set. */
     private volatile Lane[] lanes = NO_LANES;
-    /** Consumer-confined: the lane being drained (null before the first), and how many more it may give in a row. */
+
+    // The consumer's view: a run of published messages in one chunk of the current lane. Taking a
+    // message is then a comparison, a load and two stores on this object; the lane's own counters are
+    // brought up to date once per view (sync), not once per message. Consumer-confined.
+
+    /** The lane being drained, or null before the first (and after it was pruned). */
     private Lane current;
+    /** current.headSlots while there is a current lane. */
+    private Object[] viewSlots = NO_SLOTS;
+    /** The next slot to take. */
+    private int viewIndex;
+    /** The end (exclusive) of the published slots in this view. */
+    private int viewEnd;
+    /** viewIndex when the current lane's counters were last brought up to date. */
+    private int viewStart;
+    /** How many more messages the current lane may give before the others get their turn. */
     private int budget;
 
     /** The calling thread's lane in this queue, created on first use. Any thread, for itself. */
@@ -251,22 +245,98 @@ final class MessageQueue {
 
     /**
      * Removes and returns the oldest element of some lane, or null when all are empty. Consumer only.
-     * The fast path drains the current lane without looking at the lane array; the others get their
-     * turn when it is empty or has given {@link #BATCH} in a row.
+     * The current lane gives up to {@link #BATCH} in a row; then the others get their turn.
      */
     Object poll() {
-        Lane c = current;
-        if (c != null && budget > 0) {
-            Object e = c.poll();
-            if (e != null) {
-                budget--;
-                return e;
-            }
+        if (viewIndex >= viewEnd && !refill()) {
+            return null;
         }
-        return pollNextLane(c);
+        int i = viewIndex;
+        Object[] s = viewSlots;
+        Object e = s[i]; // published: the acquire read of the lane's count that set viewEnd came after it
+        s[i] = null;
+        viewIndex = i + 1;
+        return e;
     }
 
-    private Object pollNextLane(Lane last) {
+    /** The element poll() would return next, or null when all lanes are empty. Consumer only. */
+    Object peek() {
+        if (viewIndex >= viewEnd && !refill()) {
+            return null;
+        }
+        return viewSlots[viewIndex];
+    }
+
+    /** True when no published element is waiting in any lane. Consumer only. */
+    boolean isEmpty() {
+        return viewIndex >= viewEnd && !refill();
+    }
+
+    /**
+     * Brings the current lane's counters up to date with the view, so that {@link #size} and the
+     * lane's producer see what was taken. Consumer only.
+     */
+    void sync() {
+        Lane c = current;
+        if (c != null) {
+            sync(c);
+        }
+    }
+
+    private void sync(Lane c) {
+        int i = viewIndex;
+        int taken = i - viewStart;
+        if (taken != 0) {
+            c.headIndex = i;
+            CONSUMED.setOpaque(c, c.consumed + taken);
+            viewStart = i;
+        }
+    }
+
+    /** The view is used up: opens the next one. False when every lane is empty. Out of line: once per view. */
+    private boolean refill() {
+        Lane c = current;
+        if (c != null) {
+            sync(c);
+            if (budget > 0 && open(c)) {
+                return true;
+            }
+        }
+        return openNextLane(c);
+    }
+
+    /**
+     * Makes {@code l} the current lane, with a view of its published messages in its head chunk; false
+     * when it has none. {@code l} is synced (or was not current).
+     */
+    private boolean open(Lane l) {
+        long done = l.consumed;
+        long lim = l.limit;
+        if (lim == done) {
+            l.limit = lim = (long) PRODUCED.getAcquire(l);
+            if (lim == done) {
+                return false;
+            }
+        }
+        Object[] s = l.headSlots;
+        int i = l.headIndex;
+        if (i == s.length) {
+            Chunk n = l.head.next; // set before the message we know of was published
+            l.head = n;
+            l.headSlots = s = n.slots;
+            l.headIndex = i = 0;
+        }
+        int n = (int) Math.min(lim - done, Math.min(s.length - i, BATCH));
+        current = l;
+        viewSlots = s;
+        viewIndex = i;
+        viewStart = i;
+        viewEnd = i + n;
+        budget -= n;
+        return true;
+    }
+
+    private boolean openNextLane(Lane last) {
         Lane[] ls = lanes;
         int n = ls.length;
         int start = 0;
@@ -278,22 +348,20 @@ final class MessageQueue {
         }
         for (int k = 0; k < n; k++) {
             Lane l = ls[(start + k) % n];
-            Object e = l.poll();
-            if (e != null) {
-                current = l;
-                budget = BATCH - 1;
-                return e;
+            budget = BATCH;
+            if (open(l)) {
+                return true;
             }
         }
         prune(ls);
-        return null;
+        return false;
     }
 
-    /** Drops lanes that are empty and whose producer thread has ended. Consumer only. */
+    /** Drops lanes that are empty and whose producer thread has ended. Consumer only, with the view synced. */
     private void prune(Lane[] seen) {
         int dead = 0;
         for (Lane l : seen) {
-            if (!l.producer.isAlive() && l.peek() == null) {
+            if (!l.producer.isAlive() && l.drained()) {
                 dead++;
             }
         }
@@ -304,7 +372,7 @@ final class MessageQueue {
             Lane[] ls = lanes;
             java.util.ArrayList<Lane> keep = new java.util.ArrayList<>(ls.length);
             for (Lane l : ls) {
-                if (l.producer.isAlive() || l.peek() != null) {
+                if (l.producer.isAlive() || !l.drained()) {
                     keep.add(l);
                 }
             }
@@ -313,41 +381,11 @@ final class MessageQueue {
             }
             if (LANES.compareAndSet(this, ls, keep.toArray(NO_LANES))) {
                 current = null;
+                viewSlots = NO_SLOTS;
+                viewIndex = viewEnd = viewStart = 0;
                 return;
             }
         }
-    }
-
-    /** The element poll() would most likely return next, or null when all lanes are empty. Consumer only. */
-    Object peek() {
-        Lane c = current;
-        if (c != null) {
-            Object e = c.peek();
-            if (e != null) {
-                return e;
-            }
-        }
-        for (Lane l : lanes) {
-            Object e = l.peek();
-            if (e != null) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    /** True when no published element is waiting in any lane. Consumer only. */
-    boolean isEmpty() {
-        Lane c = current;
-        if (c != null && c.ready()) {
-            return false;
-        }
-        for (Lane l : lanes) {
-            if (l.ready()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -144,6 +144,17 @@ public class PipelineThroughputBenchmark {
         return sink.count;
     }
 
+    /** The hardware's limit for this shape: see {@link SpscRingPipeline}. */
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public long referenceSpscRingsVirtualThreads() throws InterruptedException {
+        long count = SpscRingPipeline.run(stages, MESSAGES, PAYLOAD);
+        if (count != MESSAGES) {
+            throw new AssertionError("counted " + count);
+        }
+        return count;
+    }
+
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
     public long referenceBlockingQueueThreads() throws InterruptedException {
