@@ -220,6 +220,11 @@ final class MessageQueue {
     /** How many more messages the current lane may give before the others get their turn. */
     private int budget;
 
+    /** How many lanes there are (for tests and diagnostics). Any thread. */
+    int laneCount() {
+        return lanes.length;
+    }
+
     /** The calling thread's lane in this queue, created on first use. Any thread, for itself. */
     Lane laneFor(Thread t) {
         for (;;) {
@@ -306,8 +311,9 @@ final class MessageQueue {
     }
 
     /**
-     * Makes {@code l} the current lane, with a view of its published messages in its head chunk; false
-     * when it has none. {@code l} is synced (or was not current).
+     * Makes {@code l} the current lane, with a view of its published messages in its head chunk (no
+     * more than the budget left); false when it has none. {@code l} is synced (or was not current), and
+     * the budget is above zero.
      */
     private boolean open(Lane l) {
         long done = l.consumed;
@@ -326,7 +332,7 @@ final class MessageQueue {
             l.headSlots = s = n.slots;
             l.headIndex = i = 0;
         }
-        int n = (int) Math.min(lim - done, Math.min(s.length - i, BATCH));
+        int n = (int) Math.min(lim - done, Math.min(s.length - i, budget));
         current = l;
         viewSlots = s;
         viewIndex = i;

@@ -86,6 +86,39 @@ class BoxesAndDeliveryTest {
     }
 
     @Test
+    void dataCountCountsExactlyWhatIsLeftAfterSomeWereReceived() {
+        Idle c = new Idle();
+        for (int i = 0; i < 100; i++) {
+            c.deliver(i, "inbox");
+        }
+        for (int i = 0; i < 30; i++) {
+            assertThat(c.take("inbox")).isEqualTo(i);
+        }
+        assertThat(c.dataCountForTest("inbox")).isEqualTo(70);
+    }
+
+    @Test
+    void aComponentThatFinishesWithMessagesUnreadHasExactlyThoseCountedAsDropped() throws Exception {
+        Body reader = new Body(self -> {
+            while (!self.ready("control")) {
+                self.sleepUntilWoken();
+            }
+            for (int i = 0; i < 2; i++) {
+                self.take("inbox");
+            }
+        });
+        for (int i = 0; i < 5; i++) {
+            reader.deliver(i, "inbox");
+        }
+        reader.activate(scheduler);
+        reader.deliver("stop", "control");
+        assertThat(reader.join(Duration.ofSeconds(5))).isTrue();
+        assertThat(reader.droppedCount("inbox")).isEqualTo(3); // read 2 of 5
+        reader.deliver("late", "inbox");
+        assertThat(reader.droppedCount("inbox")).isEqualTo(4);
+    }
+
+    @Test
     void sendHasPutTheMessageIntoTheFinalInboxWhenItReturnsAndPassesItByReference() { // 41, 42
         Idle a = new Idle();
         Idle b = new Idle();

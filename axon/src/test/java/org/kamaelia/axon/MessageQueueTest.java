@@ -1,0 +1,163 @@
+package org.kamaelia.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The inbox storage on its own: lanes, the consumer's view of the current lane, and the counts that
+ * other threads read (see MessageQueue's class documentation).
+ */
+@Timeout(60)
+class MessageQueueTest {
+
+    /** A message tagged with its sender and its position in that sender's sequence. */
+    record Tagged(int sender, int seq) {
+    }
+
+    private static Thread offerFrom(MessageQueue q, int sender, int count) {
+        return Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < count; i++) {
+                q.offer(new Tagged(sender, i));
+            }
+        });
+    }
+
+    @Test
+    void messagesFromOneThreadComeOutInSendOrderAcrossEveryChunkSize() {
+        MessageQueue q = new MessageQueue();
+        int n = 5000; // chunks of 8, 16, ..., 1024, then several of 1024
+        for (int i = 0; i < n; i++) {
+            q.offer(i);
+        }
+        for (int i = 0; i < n; i++) {
+            assertThat(q.isEmpty()).isFalse();
+            assertThat(q.peek()).isEqualTo(i);
+            assertThat(q.poll()).isEqualTo(i);
+        }
+        assertThat(q.isEmpty()).isTrue();
+        assertThat(q.peek()).isNull();
+        assertThat(q.poll()).isNull();
+    }
+
+    @Test
+    void sizeNeverShowsFewerThanAreLeftAndIsExactOnceTheConsumerSyncs() {
+        MessageQueue q = new MessageQueue();
+        for (int i = 0; i < 100; i++) {
+            q.offer(i);
+        }
+        for (int i = 0; i < 10; i++) {
+            q.poll();
+        }
+        assertThat(q.size()).isBetween(90, 100); // taken from the view, counted in the lane at the next sync
+        q.sync();
+        assertThat(q.size()).isEqualTo(90);
+        while (q.poll() != null) {
+            // drain: finding the lane empty brings its count up to date
+        }
+        assertThat(q.size()).isZero();
+    }
+
+    @Test
+    void aLaneGivesAtMost256InARowWhileAnotherLaneHasMessagesAndEachLaneKeepsItsOrder() throws Exception {
+        MessageQueue q = new MessageQueue();
+        Thread a = offerFrom(q, 0, 1000);
+        Thread b = offerFrom(q, 1, 1000);
+        a.join();
+        b.join();
+        int[] next = new int[2];
+        int run = 0;
+        int last = -1;
+        List<Integer> runs = new ArrayList<>();
+        Object m;
+        while ((m = q.poll()) != null) {
+            Tagged t = (Tagged) m;
+            assertThat(t.seq()).as("sender %d's order", t.sender()).isEqualTo(next[t.sender()]);
+            next[t.sender()]++;
+            if (t.sender() != last && run > 0) {
+                runs.add(run);
+                run = 0;
+            }
+            last = t.sender();
+            run++;
+            if (next[0] < 1000 && next[1] < 1000) {
+                assertThat(run).as("messages in a row from one lane while the other waits").isLessThanOrEqualTo(256);
+            }
+        }
+        assertThat(next).containsExactly(1000, 1000);
+        assertThat(runs.size()).as("lane switches").isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void theLaneOfAProducerThatEndedIsDroppedOnceItIsDrained() throws Exception {
+        MessageQueue q = new MessageQueue();
+        Thread t = offerFrom(q, 0, 3);
+        t.join();
+        assertThat(q.laneCount()).isEqualTo(1);
+        for (int i = 0; i < 3; i++) {
+            assertThat(((Tagged) q.poll()).seq()).isEqualTo(i);
+        }
+        assertThat(q.poll()).isNull();
+        assertThat(q.laneCount()).isZero();
+        q.offer("again"); // a new lane for this thread; the queue goes on working
+        assertThat(q.poll()).isEqualTo("again");
+    }
+
+    @Test
+    void aConsumerRacingThreeProducersGetsEveryMessageOnceInEachSendersOrder() throws Exception {
+        MessageQueue q = new MessageQueue();
+        int perSender = 300_000;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> senders = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            int sender = s;
+            senders.add(Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                for (int i = 0; i < perSender; i++) {
+                    q.offer(new Tagged(sender, i));
+                }
+            }));
+        }
+        AtomicReference<String> sizeProblem = new AtomicReference<>();
+        Thread watcher = Thread.ofPlatform().start(() -> { // size() from another thread: never negative
+            while (!Thread.currentThread().isInterrupted()) {
+                int sz = q.size();
+                if (sz < 0 || sz > 3 * perSender) {
+                    sizeProblem.set("size " + sz);
+                }
+            }
+        });
+        go.countDown();
+        int[] next = new int[3];
+        int got = 0;
+        while (got < 3 * perSender) {
+            Object m = q.poll();
+            if (m == null) {
+                Thread.onSpinWait();
+                continue;
+            }
+            Tagged t = (Tagged) m;
+            assertThat(t.seq()).isEqualTo(next[t.sender()]);
+            next[t.sender()]++;
+            got++;
+        }
+        for (Thread s : senders) {
+            s.join();
+        }
+        watcher.interrupt();
+        watcher.join();
+        assertThat(q.poll()).isNull();
+        assertThat(next).containsExactly(perSender, perSender, perSender);
+        assertThat(sizeProblem.get()).isNull();
+        assertThat(q.size()).isZero();
+    }
+}
