@@ -23,11 +23,20 @@ import java.lang.invoke.VarHandle;
  * {@link Lane#offer} is called by the lane's producer thread only; {@link #laneFor} by any thread for
  * itself. {@link #poll}, {@link #peek} and {@link #isEmpty} by one consumer thread at a time (the
  * inbox's owner; the runtime guarantees that), and {@link #sync} by that thread. {@link #size} by
- * anyone, approximate while producers and the consumer are active, and never below the true count: what
- * the consumer takes is counted in its lane at the next sync (once per view, see {@link #poll}). Actions
+ * anyone, approximate while producers and the consumer are active: what the consumer takes is
+ * subtracted at its next sync, so the consumer's side can only make it too high, by at most one view. Actions
  * of a thread before it offers an element happen-before the actions after the poll that returns it
  * (release store of the count after the slot; the consumer's acquire load of the count before it reads
  * slots, once per batch of what the count shows).
+ *
+ * <h2>The consumer's view</h2>
+ * The consumer does not work on a lane's fields message by message. When it has taken everything it
+ * knew of, it reads the lane's published count once (acquire) and opens a view: the run of published
+ * slots in the lane's head chunk, at most {@link #BATCH}, described by three fields of this object.
+ * Taking from the view is then a comparison, a load and two stores here; the lane's head index and
+ * its {@code consumed} count (read by {@link #size} and by the lane's producer) are brought up to date
+ * once per view ({@link #sync}), and on demand by the inbox where exactness matters (a bounded inbox
+ * after each take, the owner's own count, the owner finishing).
  *
  * <h2>Memory</h2>
  * A lane's chunks start at {@link #FIRST_CHUNK} slots and double up to {@link #MAX_CHUNK} while
