@@ -33,15 +33,19 @@ import java.lang.invoke.VarHandle;
  * The consumer does not work on a lane's fields message by message. When it has taken everything it
  * knew of, it reads the lane's published count once (acquire) and opens a view: the run of published
  * slots in the lane's head chunk, at most {@link #BATCH}, described by three fields of this object.
- * Taking from the view is then a comparison, a load and two stores here; the lane's head index and
- * its {@code consumed} count (read by {@link #size} and by the lane's producer) are brought up to date
- * once per view ({@link #sync}), and on demand by the inbox where exactness matters (a bounded inbox
- * after each take, the owner's own count, the owner finishing).
+ * Taking from the view is then a comparison, a load and a store here. The lane's head index and its
+ * {@code consumed} count (read by {@link #size} and by the lane's producer) are brought up to date, and
+ * the taken slots cleared, once per view ({@link #sync}), and on demand by the inbox where exactness
+ * matters (a bounded inbox after each take, the owner's own count, the owner finishing). Clearing per
+ * view rather than per message also keeps the consumer from writing into the cache line its producer
+ * may be filling on another core.
  *
  * <h2>Memory</h2>
  * A lane's chunks start at {@link #FIRST_CHUNK} slots and double up to {@link #MAX_CHUNK} while
  * traffic flows, so an idle inbox costs little. A lane whose producer thread has ended is dropped
- * by the consumer once it is empty.
+ * by the consumer once it is empty. A taken message stays referenced by its slot until the next sync:
+ * at the latest when the consumer looks for more after using up its view (so a consumer that has
+ * found its inbox empty holds none).
  */
 final class MessageQueue {
     static final int FIRST_CHUNK = 8;
@@ -268,8 +272,7 @@ final class MessageQueue {
         int i = viewIndex;
         Object[] s = viewSlots;
         Object e = s[i]; // published: the acquire read of the lane's count that set viewEnd came after it
-        s[i] = null;
-        viewIndex = i + 1;
+        viewIndex = i + 1; // the slot is cleared at the next sync
         return e;
     }
 
@@ -301,6 +304,7 @@ final class MessageQueue {
         int i = viewIndex;
         int taken = i - viewStart;
         if (taken != 0) {
+            java.util.Arrays.fill(viewSlots, viewStart, i, null); // let the taken messages go
             c.headIndex = i;
             CONSUMED.setOpaque(c, c.consumed + taken);
             viewStart = i;

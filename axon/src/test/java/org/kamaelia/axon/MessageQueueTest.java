@@ -2,9 +2,11 @@ package org.kamaelia.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -91,6 +93,27 @@ class MessageQueueTest {
         }
         assertThat(next).containsExactly(1000, 1000);
         assertThat(runs.size()).as("lane switches").isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void aTakenMessageIsNoLongerHeldByTheQueueOnceTheConsumerLooksAgain() {
+        MessageQueue q = new MessageQueue();
+        WeakReference<Object> taken = offerAndTakeABigMessage(q);
+        q.offer("next");
+        assertThat(q.poll()).isEqualTo("next");
+        assertThat(q.isEmpty()).isTrue(); // the view is used up: the consumer looks again, and its slots are cleared
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (taken.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+        }
+        assertThat(taken.get()).as("the taken message, still reachable").isNull();
+    }
+
+    private static WeakReference<Object> offerAndTakeABigMessage(MessageQueue q) {
+        Object big = new byte[1 << 20];
+        q.offer(big);
+        assertThat(q.poll()).isSameAs(big);
+        return new WeakReference<>(big);
     }
 
     @Test
