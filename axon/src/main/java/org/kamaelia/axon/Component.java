@@ -464,7 +464,7 @@ public abstract class Component {
                 if (left <= 0) {
                     return null;
                 }
-                forwardStrays();
+                beforeWaiting();
                 consumed |= parker.pause(left);
             }
         } finally {
@@ -552,6 +552,9 @@ public abstract class Component {
                     return false;
                 }
                 waiter.waitingOn = d;
+                if (waiter == parker) {
+                    syncInboxes();
+                }
                 try {
                     consumed |= waiter.pause(left);
                 } finally {
@@ -575,7 +578,7 @@ public abstract class Component {
 
     /** Blocks until the next wake-up (see the class documentation). */
     protected final void pause() {
-        forwardStrays();
+        beforeWaiting();
         parker.pause(-1);
         forwardStrays();
     }
@@ -586,7 +589,7 @@ public abstract class Component {
      * @return true when woken, false when the time ran out
      */
     protected final boolean pause(Duration timeout) {
-        forwardStrays();
+        beforeWaiting();
         long n = Checks.nonNegative(timeout, "timeout").toNanos();
         boolean woken = parker.pause(n);
         forwardStrays();
@@ -687,6 +690,27 @@ public abstract class Component {
         } else {
             strays = true;
             parker.wake();
+        }
+    }
+
+    /** What main()'s thread does before it waits: forward strays, and let senders see what it has taken. */
+    private void beforeWaiting() {
+        forwardStrays();
+        syncInboxes();
+    }
+
+    /**
+     * Brings each inbox's counts up to date with what this component has taken from it (an inbox counts
+     * takes once per batch: see MessageQueue), so that a sender waiting for space, or a capacity set
+     * meanwhile, sees them while this component waits. Own thread.
+     */
+    private void syncInboxes() {
+        inboxBox.queue.sync();
+        controlBox.queue.sync();
+        if (inboxes.size() > 2) {
+            for (Inbox b : inboxes.values()) {
+                b.queue.sync();
+            }
         }
     }
 

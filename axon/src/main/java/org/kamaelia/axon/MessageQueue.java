@@ -36,7 +36,7 @@ import java.lang.invoke.VarHandle;
  * Taking from the view is then a comparison, a load and a store here. The lane's head index and its
  * {@code consumed} count (read by {@link #size} and by the lane's producer) are brought up to date, and
  * the taken slots cleared, once per view ({@link #sync}), and on demand by the inbox where exactness
- * matters (a bounded inbox after each take, the owner's own count, the owner finishing). Clearing per
+ * matters (a bounded inbox after each take, the owner's own count, the owner about to wait or finishing). Clearing per
  * view rather than per message also keeps the consumer from writing into the cache line its producer
  * may be filling on another core.
  *

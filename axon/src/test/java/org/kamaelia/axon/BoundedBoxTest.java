@@ -49,6 +49,30 @@ class BoundedBoxTest {
     }
 
     @Test
+    void aLimitSetAfterSomeMessagesWereReceivedCountsThemAsGoneOnceTheReceiverPauses() throws Exception {
+        Idle a = new Idle();
+        Body reader = new Body(self -> {
+            for (int i = 0; i < 2; i++) {
+                self.take("inbox");
+            }
+            while (!self.ready("control")) {
+                self.sleepUntilWoken();
+            }
+        });
+        a.link(a, "outbox", reader, "inbox");
+        for (int i = 0; i < 5; i++) {
+            a.put(i, "outbox");
+        }
+        reader.activate(scheduler);
+        assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(5))).isTrue(); // it has read 2 and paused
+        reader.setInboxSize("inbox", 4); // 3 are left: room for exactly one more
+        a.put(5, "outbox");
+        assertThatThrownBy(() -> a.put(6, "outbox")).isInstanceOf(BoxFullException.class);
+        reader.deliver("stop", "control");
+        assertThat(reader.join(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
     void receivingThreeFromAFullBoxAllowsExactlyThreeMoreSends() { // 84
         Idle a = new Idle();
         Idle b = new Idle();
