@@ -36,9 +36,9 @@ import java.lang.invoke.VarHandle;
  * Taking from the view is then a comparison, a load and a store here. The lane's head index and its
  * {@code consumed} count (read by {@link #size} and by the lane's producer) are brought up to date, and
  * the taken slots cleared, once per view ({@link #sync}), and on demand by the inbox where exactness
- * matters (a bounded inbox after each take, the owner's own count, the owner about to wait or finishing). Clearing per
- * view rather than per message also keeps the consumer from writing into the cache line its producer
- * may be filling on another core.
+ * matters (a bounded inbox after each take, the owner's own count, the owner about to wait or
+ * finishing). Clearing per view rather than per message also keeps the consumer from writing into
+ * the cache line its producer may be filling on another core.
  *
  * <h2>Memory</h2>
  * A lane's chunks start at {@link #FIRST_CHUNK} slots and double up to {@link #MAX_CHUNK} while
@@ -217,8 +217,8 @@ final class MessageQueue {
     private volatile Lane[] lanes = NO_LANES;
 
     // The consumer's view: a run of published messages in one chunk of the current lane. Taking a
-    // message is then a comparison, a load and two stores on this object; the lane's own counters are
-    // brought up to date once per view (sync), not once per message. Consumer-confined.
+    // message is then a comparison, a load and a store on this object; the lane's own counters are
+    // brought up to date, and the taken slots cleared, once per view (sync). Consumer-confined.
 
     /** The lane being drained, or null before the first (and after it was pruned). */
     private Lane current;
