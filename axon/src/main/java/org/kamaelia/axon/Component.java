@@ -492,7 +492,10 @@ public abstract class Component {
 
     /**
      * Sends a message, waiting as long as it takes for space in a bounded destination. This is how
-     * backpressure travels through a graph. Besides main()'s thread, a helper thread that the component
+     * backpressure travels through a graph. A sender waiting for space is woken once the receiver has
+     * taken half the box's capacity since it last woke its waiting senders, or when the receiver next
+     * waits or finishes (so a full box is refilled in batches while the receiver works on the other
+     * half, not message by message). Besides main()'s thread, a helper thread that the component
      * started may call this (and {@link #send}) to send on the component's behalf; it waits on a parker of
      * its own, so it does not take main()'s wake-ups. Interrupting a thread waiting here ends the wait
      * with {@link ComponentInterruptedException}.
@@ -705,11 +708,11 @@ public abstract class Component {
      * meanwhile, sees them while this component waits. Own thread.
      */
     private void syncInboxes() {
-        inboxBox.queue.sync();
-        controlBox.queue.sync();
+        inboxBox.settle();
+        controlBox.settle();
         if (inboxes.size() > 2) {
             for (Inbox b : inboxes.values()) {
-                b.queue.sync();
+                b.settle();
             }
         }
     }

@@ -45,6 +45,8 @@ final class Inbox extends Box {
     private volatile ConcurrentLinkedQueue<Parker> spaceWaiters;
     @SuppressWarnings("unused") // updated through DROPPED
     private volatile long dropped;
+    /** Messages taken from this bounded box since its space waiters were last woken. Owner only. */
+    private int takenSinceWake;
 
     Inbox(String name, String description, Component owner, String ownerName, Parker parker) {
         super(name, description, owner, ownerName);
@@ -173,17 +175,47 @@ final class Inbox extends Box {
         q.add(waiter);
     }
 
-    /** Takes the oldest message or returns null. Owner only. */
+    /**
+     * Takes the oldest message or returns null. Owner only. In a bounded box the space is counted as
+     * freed at once (a sender that looks sees it), and the senders waiting for space are woken once the
+     * owner has taken half the capacity since it last woke them, or when it next waits ({@link #settle}):
+     * not after every message, which would cost a fence each, and soon enough that a woken sender refills
+     * the box while the owner still has the other half to work on.
+     */
     Object take() {
         Object m = queue.poll();
-        if (m != null && capacity != 0) {
-            // The freed space (the lane's consumed count) must be visible before we look for waiters,
-            // as a refused sender registers and then looks at the space: each writes, then reads.
-            queue.sync();
-            VarHandle.fullFence();
-            wakeSpaceWaiters();
+        if (m != null) {
+            int cap = capacity;
+            if (cap != 0) {
+                queue.sync();
+                if (++takenSinceWake >= (cap + 1) >>> 1) {
+                    spaceFreed();
+                }
+            }
         }
         return m;
+    }
+
+    /**
+     * Wakes the senders waiting for space. The freed space (the lane's consumed count) must be visible
+     * before we look for waiters, as a refused sender registers and then looks at the space: each
+     * writes, then reads, with a fence between.
+     */
+    private void spaceFreed() {
+        takenSinceWake = 0;
+        VarHandle.fullFence();
+        wakeSpaceWaiters();
+    }
+
+    /**
+     * Brings the counts up to date with what the owner has taken and, in a bounded box, wakes the
+     * senders waiting for space. The owner calls this before it waits. Owner only.
+     */
+    void settle() {
+        queue.sync();
+        if (capacity != 0) {
+            spaceFreed();
+        }
     }
 
     /**
@@ -198,8 +230,7 @@ final class Inbox extends Box {
         }
         if (n > 0 && capacity != 0) {
             queue.sync();
-            VarHandle.fullFence(); // as in take()
-            wakeSpaceWaiters();
+            spaceFreed();
         }
         return n;
     }

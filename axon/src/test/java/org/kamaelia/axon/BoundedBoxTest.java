@@ -195,6 +195,27 @@ class BoundedBoxTest {
     }
 
     @Test
+    void aSenderWaitingForSpaceGoesOnOnceTheReceiverHasTakenHalfTheBoxWithoutTheReceiverWaiting() throws Exception {
+        Idle sink = new Idle(); // never activated: the test thread takes from it, and it never pauses
+        sink.setInboxSize("inbox", 4);
+        Body producer = new Body(self -> {
+            for (int i = 0; i < 6; i++) {
+                self.sendBlockingForTest(i, null);
+            }
+        });
+        producer.link(producer, "outbox", sink, "inbox");
+        producer.activate(scheduler);
+        assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(5))).isTrue(); // 0-3 in, waiting to send 4
+        assertThat(sink.take("inbox")).isEqualTo(0);
+        assertThat(sink.take("inbox")).isEqualTo(1); // half of 4 taken: the producer is woken
+        assertThat(producer.join(Duration.ofSeconds(5))).as("the producer sent its last two").isTrue();
+        for (int i = 2; i < 6; i++) {
+            assertThat(sink.take("inbox")).isEqualTo(i);
+        }
+        assertThat(sink.ready("inbox")).isFalse();
+    }
+
+    @Test
     void aBlockingSendWithATimeoutGivesUpAndKeepsTheMessage() throws Exception {
         AtomicInteger result = new AtomicInteger(-1);
         Idle sink = new Idle();
