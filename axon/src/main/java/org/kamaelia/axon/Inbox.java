@@ -45,6 +45,8 @@ final class Inbox extends Box {
     private volatile ConcurrentLinkedQueue<Parker> spaceWaiters;
     @SuppressWarnings("unused") // updated through DROPPED
     private volatile long dropped;
+    /** The lane of the thread that last delivered here without an outbox: a hint (see callersLane). */
+    private MessageQueue.Lane lastLane;
     /** Messages taken from this bounded box since its space waiters were last woken. Owner only. */
     private int takenSinceWake;
 
@@ -90,7 +92,22 @@ final class Inbox extends Box {
      * @return false when the box is bounded and full (nothing was delivered)
      */
     boolean offer(Object message) {
-        return offer(message, queue.laneFor(Thread.currentThread()));
+        return offer(message, callersLane());
+    }
+
+    /**
+     * The calling thread's lane in this inbox: for deliveries that do not come through an outbox (which
+     * caches its own). The last one used is kept as a hint, checked on use, so a thread that delivers
+     * again and again does not search the lanes each time.
+     */
+    private MessageQueue.Lane callersLane() {
+        Thread t = Thread.currentThread();
+        MessageQueue.Lane l = lastLane;
+        if (l == null || l.producer != t) {
+            l = queue.laneFor(t);
+            lastLane = l;
+        }
+        return l;
     }
 
     /**
@@ -107,11 +124,16 @@ final class Inbox extends Box {
 
     private void deliver(Object message, MessageQueue.Lane lane) {
         Parker p = parker;
-        if (lane.offer(message)) {
-            p.wake();
+        boolean yield = lane.offer(message);
+        // Published: now, after a fence, the two marks the owner may have cleared while it looked for work
+        // (the lane's "scheduled" and the owner's permit). See MessageQueue and Parker.
+        VarHandle.fullFence();
+        if (lane.scheduled == 0) {
+            queue.schedule(lane);
+        }
+        p.wakeFenced();
+        if (yield) {
             yieldToConsumer();
-        } else {
-            p.wake();
         }
     }
 
@@ -137,7 +159,7 @@ final class Inbox extends Box {
             DROPPED.getAndAdd(this, 1L);
             return;
         }
-        deliver(message, queue.laneFor(Thread.currentThread()));
+        deliver(message, callersLane());
     }
 
     /**

@@ -29,6 +29,17 @@ import java.lang.invoke.VarHandle;
  * (release store of the count after the slot; the consumer's acquire load of the count before it reads
  * slots, once per batch of what the count shows).
  *
+ * <h2>Which lanes the consumer looks at</h2>
+ * The consumer does not look at every lane: an inbox fed by 10,000 quiet senders would cost it 10,000
+ * reads each time it looked for work. It owns ("schedules") the lanes it looks at: up to {@link #KEEP}
+ * of them even while empty (a pipeline's one or few senders then pay nothing more to be noticed), and
+ * any number while they hold messages. A lane found empty beyond those is let go: its mark is cleared
+ * (a volatile store), and the lane is looked at once more. A producer, after publishing, fences and
+ * reads the mark; when it finds it clear, it sets it (compare-and-set) and pushes the lane onto the
+ * queue's ready stack, which the consumer takes whole when it looks for work. Each side writes and then
+ * reads the other's location with a fence between, so a message racing with a let-go is never left in
+ * an unowned lane. A new lane starts unscheduled: its first message pushes it.
+ *
  * <h2>The consumer's view</h2>
  * The consumer does not work on a lane's fields message by message. When it has taken everything it
  * knew of, it reads the lane's published count once (acquire) and opens a view: the run of published
@@ -43,7 +54,7 @@ import java.lang.invoke.VarHandle;
  * <h2>Memory</h2>
  * A lane's chunks start at {@link #FIRST_CHUNK} slots and double up to {@link #MAX_CHUNK} while
  * traffic flows, so an idle inbox costs little. A lane whose producer thread has ended is dropped
- * by the consumer once it is empty. A taken message stays referenced by its slot until the next sync:
+ * once it is empty: by the consumer when it finds it so, or by the next new lane's producer. A taken message stays referenced by its slot until the next sync:
  * at the latest when the consumer looks for more after using up its view (so a consumer that has
  * found its inbox empty holds none).
  */
@@ -52,6 +63,11 @@ final class MessageQueue {
     static final int MAX_CHUNK = 1024;
     /** How many messages the consumer takes from one lane before looking at the next. */
     private static final int BATCH = 256;
+    /**
+     * How many empty lanes the consumer keeps looking at before it lets them go (see {@link #kept}).
+     * The property {@code kamaelia.keptLanes} changes it, for tests (0: every empty lane is let go).
+     */
+    static final int KEEP = Integer.getInteger("kamaelia.keptLanes", 8);
     /**
      * How far a consumer may fall behind before its producer, on a virtual thread, yields its carrier
      * (checked when a new chunk is started). Keeps a pipeline's messages in the caches: measured on the
@@ -62,6 +78,8 @@ final class MessageQueue {
     private static final VarHandle LANES;
     private static final VarHandle PRODUCED;
     private static final VarHandle CONSUMED;
+    private static final VarHandle SCHEDULED;
+    private static final VarHandle READY;
     private static final Lane[] NO_LANES = new Lane[0];
     private static final Object[] NO_SLOTS = new Object[0];
 
@@ -71,6 +89,8 @@ final class MessageQueue {
             LANES = l.findVarHandle(MessageQueue.class, "lanes", Lane[].class);
             PRODUCED = l.findVarHandle(LaneProducer.class, "produced", long.class);
             CONSUMED = l.findVarHandle(LaneConsumer.class, "consumed", long.class);
+            SCHEDULED = l.findVarHandle(LaneProducer.class, "scheduled", int.class);
+            READY = l.findVarHandle(MessageQueue.class, "ready", Lane.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -107,6 +127,14 @@ final class MessageQueue {
         long produced;
         /** The consumer's count as this producer last read it: a lower bound of the true count. */
         long knownConsumed;
+        /**
+         * 1 while the consumer owns this lane (it looks at it for messages), 0 when it has let it go.
+         * Read by the producer after each offer (and fence); set by whoever wins a compare-and-set
+         * from 0; cleared by the consumer only, when it finds the lane empty. See {@link MessageQueue}.
+         */
+        volatile int scheduled;
+        /** The next lane on the queue's ready stack; written by the producer pushing this lane. */
+        Lane readyNext;
     }
 
     /** Padding between the producer's and the consumer's fields. */
@@ -207,9 +235,9 @@ final class MessageQueue {
             return n < 0 ? 0 : n;
         }
 
-        /** True when everything published has been taken. Consumer only, with the lane synced. */
+        /** True when everything published has been taken, as of the consumer's last sync. Any thread. */
         boolean drained() {
-            return (long) PRODUCED.getAcquire(this) == consumed;
+            return (long) PRODUCED.getAcquire(this) == (long) CONSUMED.getOpaque(this);
         }
     }
 
@@ -220,7 +248,19 @@ final class MessageQueue {
     // message is then a comparison, a load and a store on this object; the lane's own counters are
     // brought up to date, and the taken slots cleared, once per view (sync). Consumer-confined.
 
-    /** The lane being drained, or null before the first (and after it was pruned). */
+    /**
+     * Lanes that became scheduled, pushed by their producers (a stack, linked by readyNext); the
+     * consumer takes the whole stack at once.
+     */
+    private volatile Lane ready;
+    /**
+     * The lanes the consumer owns (scheduled), in the order it looks at them; consumer-confined. It keeps
+     * up to {@link #KEEP} of them even while empty (their producers then pay nothing to be noticed), and
+     * lets the others go when it finds them empty.
+     */
+    private Lane[] kept = NO_LANES;
+    private int keptCount;
+    /** The lane being drained (one of the kept), or null. */
     private Lane current;
     /** current.headSlots while there is a current lane. */
     private Object[] viewSlots = NO_SLOTS;
@@ -232,6 +272,11 @@ final class MessageQueue {
     private int viewStart;
     /** How many more messages the current lane may give before the others get their turn. */
     private int budget;
+
+    /** How many lanes the consumer owns now (for tests and diagnostics). Consumer only. */
+    int keptCount() {
+        return keptCount;
+    }
 
     /** How many lanes there are (for tests and diagnostics). Any thread. */
     int laneCount() {
@@ -248,17 +293,29 @@ final class MessageQueue {
                 }
             }
             Lane created = new Lane(this, t);
-            Lane[] grown = java.util.Arrays.copyOf(ls, ls.length + 1);
-            grown[ls.length] = created;
-            if (LANES.compareAndSet(this, ls, grown)) {
+            Lane[] grown = new Lane[ls.length + 1];
+            int n = 0;
+            for (Lane l : ls) {
+                if (l.producer.isAlive() || !l.drained()) { // drop lanes whose thread has ended, once empty
+                    grown[n++] = l;
+                }
+            }
+            grown[n++] = created;
+            if (LANES.compareAndSet(this, ls, n == grown.length ? grown : java.util.Arrays.copyOf(grown, n))) {
                 return created;
             }
         }
     }
 
-    /** Appends e (not null) through the calling thread's lane. Any thread. */
+    /** Appends e (not null) through the calling thread's lane, and schedules the lane. Any thread. */
     boolean offer(Object e) {
-        return laneFor(Thread.currentThread()).offer(e);
+        Lane l = laneFor(Thread.currentThread());
+        boolean yield = l.offer(e);
+        VarHandle.fullFence();
+        if (l.scheduled == 0) {
+            schedule(l);
+        }
+        return yield;
     }
 
     /**
@@ -355,54 +412,138 @@ final class MessageQueue {
         return true;
     }
 
+    /**
+     * Looks at the kept lanes, starting after {@code last}, and opens the first with messages. Lanes found
+     * empty are let go when more than {@link #KEEP} are kept, or dropped when their thread has ended.
+     */
     private boolean openNextLane(Lane last) {
-        Lane[] ls = lanes;
-        int n = ls.length;
+        takeReady();
+        int n = keptCount;
         int start = 0;
         for (int k = 0; k < n; k++) {
-            if (ls[k] == last) {
+            if (kept[k] == last) {
                 start = k + 1;
                 break;
             }
         }
+        Lane[] ks = kept;
         for (int k = 0; k < n; k++) {
-            Lane l = ls[(start + k) % n];
+            Lane l = ks[(start + k) % n];
             budget = BATCH;
             if (open(l)) {
                 return true;
             }
         }
-        prune(ls);
-        return false;
+        return letGoOfEmptyLanes();
     }
 
-    /** Drops lanes that are empty and whose producer thread has ended. Consumer only, with the view synced. */
-    private void prune(Lane[] seen) {
-        int dead = 0;
-        for (Lane l : seen) {
-            if (!l.producer.isAlive() && l.drained()) {
-                dead++;
-            }
-        }
-        if (dead == 0) {
+    /** Moves the lanes their producers pushed onto the ready stack into the kept ones, oldest first. */
+    private void takeReady() {
+        if (ready == null) {
             return;
         }
+        Lane s = (Lane) READY.getAndSet(this, (Lane) null);
+        Lane reversed = null;
+        while (s != null) {
+            Lane next = s.readyNext;
+            s.readyNext = reversed;
+            reversed = s;
+            s = next;
+        }
+        while (reversed != null) {
+            Lane next = reversed.readyNext;
+            reversed.readyNext = null;
+            keep(reversed);
+            reversed = next;
+        }
+    }
+
+    private void keep(Lane l) {
+        if (keptCount == kept.length) {
+            kept = java.util.Arrays.copyOf(kept, Math.max(4, keptCount * 2));
+        }
+        kept[keptCount++] = l;
+    }
+
+    /**
+     * All kept lanes were found empty: lets go of those beyond {@link #KEEP} and drops those whose
+     * thread has ended. A lane let go is unscheduled and looked at once more (its producer, after
+     * publishing and a fence, looks at the mark: one of the two sees the other); if a message came
+     * meanwhile the consumer keeps it, or its producer has already pushed it again.
+     *
+     * @return true when a view was opened on a message that came meanwhile
+     */
+    private boolean letGoOfEmptyLanes() {
+        boolean opened = false;
+        for (int k = keptCount - 1; k >= 0; k--) {
+            Lane l = kept[k];
+            boolean ended = !l.producer.isAlive();
+            if (!ended && keptCount <= KEEP) {
+                continue;
+            }
+            if (ended) {
+                if (!l.drained()) {
+                    continue; // cannot be: it was found empty and nobody can add to it; keep looking at it
+                }
+                dropKept(k);
+                removeLane(l);
+                continue;
+            }
+            SCHEDULED.setVolatile(l, 0);
+            if (l.drained()) {
+                dropKept(k);
+            } else if (SCHEDULED.compareAndSet(l, 0, 1)) {
+                budget = BATCH;
+                if (!opened && open(l)) { // a message came meanwhile: keep the lane and take it
+                    opened = true;
+                }
+            } else {
+                dropKept(k); // its producer scheduled it again: it is on the ready stack
+            }
+        }
+        return opened;
+    }
+
+    private void dropKept(int k) {
+        Lane l = kept[k];
+        System.arraycopy(kept, k + 1, kept, k, keptCount - k - 1);
+        kept[--keptCount] = null;
+        if (l == current) {
+            current = null;
+            viewSlots = NO_SLOTS;
+            viewIndex = viewEnd = viewStart = 0;
+        }
+    }
+
+    /** Removes an empty lane whose thread has ended from the lane array. */
+    private void removeLane(Lane dead) {
         for (;;) {
             Lane[] ls = lanes;
-            java.util.ArrayList<Lane> keep = new java.util.ArrayList<>(ls.length);
-            for (Lane l : ls) {
-                if (l.producer.isAlive() || !l.drained()) {
-                    keep.add(l);
+            int i = java.util.Arrays.asList(ls).indexOf(dead);
+            if (i < 0) {
+                return;
+            }
+            Lane[] less = new Lane[ls.length - 1];
+            System.arraycopy(ls, 0, less, 0, i);
+            System.arraycopy(ls, i + 1, less, i, ls.length - i - 1);
+            if (LANES.compareAndSet(this, ls, less)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Called by a lane's producer after it published, fenced and found the lane unscheduled: schedules
+     * it again (unless the consumer just did) and pushes it onto the ready stack. Producer only.
+     */
+    void schedule(Lane l) {
+        if (SCHEDULED.compareAndSet(l, 0, 1)) {
+            for (;;) {
+                Lane top = ready;
+                l.readyNext = top;
+                if (READY.compareAndSet(this, top, l)) {
+                    return;
                 }
-            }
-            if (keep.size() == ls.length) {
-                return;
-            }
-            if (LANES.compareAndSet(this, ls, keep.toArray(NO_LANES))) {
-                current = null;
-                viewSlots = NO_SLOTS;
-                viewIndex = viewEnd = viewStart = 0;
-                return;
             }
         }
     }

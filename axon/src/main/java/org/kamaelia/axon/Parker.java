@@ -76,6 +76,13 @@ final class Parker {
         }
     }
 
+    /** As {@link #wake}, for a caller that has just made a full fence after publishing. */
+    void wakeFenced() {
+        if (state != PERMIT) {
+            wakeSlow();
+        }
+    }
+
     private void wakeSlow() {
         for (;;) {
             int s = state;

@@ -132,6 +132,87 @@ class MessageQueueTest {
     }
 
     @Test
+    void aConsumerLetsGoOfIdleLanesBeyondEightAndStillGetsWhatTheirSendersSendLater() throws Exception {
+        MessageQueue q = new MessageQueue();
+        int senders = 50;
+        CountDownLatch again = new CountDownLatch(1);
+        CountDownLatch first = new CountDownLatch(senders);
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            threads.add(Thread.ofPlatform().start(() -> {
+                q.offer(new Tagged(sender, 0));
+                first.countDown();
+                try {
+                    again.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                q.offer(new Tagged(sender, 1));
+            }));
+        }
+        first.await();
+        for (int i = 0; i < senders; i++) {
+            assertThat(((Tagged) q.poll()).seq()).isZero();
+        }
+        assertThat(q.poll()).isNull();
+        assertThat(q.keptCount()).as("lanes still looked at while empty").isLessThanOrEqualTo(MessageQueue.KEEP);
+        again.countDown(); // every sender, let go of or not, sends once more
+        for (Thread t : threads) {
+            t.join();
+        }
+        boolean[] seen = new boolean[senders];
+        for (int i = 0; i < senders; i++) {
+            Tagged t = (Tagged) q.poll();
+            assertThat(t).as("message %d of the second round", i).isNotNull();
+            assertThat(t.seq()).isEqualTo(1);
+            seen[t.sender()] = true;
+        }
+        assertThat(seen).containsOnly(true);
+        assertThat(q.poll()).isNull();
+        assertThat(q.laneCount()).as("lanes of threads that have ended, once drained").isZero();
+    }
+
+    @Test
+    void aConsumerRacingSixteenStopAndGoProducersGetsEveryMessageOnceInEachSendersOrder() throws Exception {
+        // more producers than the consumer keeps while empty, each pausing now and then, so that lanes
+        // are let go of and scheduled again while messages race in
+        MessageQueue q = new MessageQueue();
+        int producers = 16;
+        int perSender = 40_000;
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < producers; s++) {
+            int sender = s;
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < perSender; i++) {
+                    q.offer(new Tagged(sender, i));
+                    if ((i + sender) % 97 == 0) {
+                        Thread.yield();
+                    }
+                }
+            }));
+        }
+        int[] next = new int[producers];
+        int got = 0;
+        while (got < producers * perSender) {
+            Object m = q.poll();
+            if (m == null) {
+                Thread.onSpinWait();
+                continue;
+            }
+            Tagged t = (Tagged) m;
+            assertThat(t.seq()).isEqualTo(next[t.sender()]);
+            next[t.sender()]++;
+            got++;
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(q.poll()).isNull();
+        assertThat(next).containsOnly(perSender);
+    }
+
+    @Test
     void aConsumerRacingThreeProducersGetsEveryMessageOnceInEachSendersOrder() throws Exception {
         MessageQueue q = new MessageQueue();
         int perSender = 300_000;
