@@ -34,7 +34,7 @@ import java.lang.invoke.VarHandle;
  * reads each time it looked for work. It owns ("schedules") the lanes it looks at: up to {@link #KEEP}
  * of them even while empty (a pipeline's one or few senders then pay nothing more to be noticed), and
  * any number while they hold messages. A lane found empty beyond those is let go: its mark is cleared
- * (a volatile store), and the lane is looked at once more. A producer, after publishing, fences and
+ * (then a fence), and the lane is looked at once more. A producer, after publishing, fences and
  * reads the mark; when it finds it clear, it sets it (compare-and-set) and pushes the lane onto the
  * queue's ready stack, which the consumer takes whole when it looks for work. Each side writes and then
  * reads the other's location with a fence between, so a message racing with a let-go is never left in
@@ -483,13 +483,14 @@ final class MessageQueue {
             }
             if (ended) {
                 if (!l.drained()) {
-                    continue; // cannot be: it was found empty and nobody can add to it; keep looking at it
+                    continue; // its last messages are still to be taken
                 }
                 dropKept(k);
                 removeLane(l);
                 continue;
             }
-            SCHEDULED.setVolatile(l, 0);
+            SCHEDULED.setOpaque(l, 0);
+            VarHandle.fullFence(); // the clear before the look: the producer publishes, fences, then reads the mark
             if (l.drained()) {
                 dropKept(k);
             } else if (SCHEDULED.compareAndSet(l, 0, 1)) {
