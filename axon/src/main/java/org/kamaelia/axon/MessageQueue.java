@@ -9,7 +9,9 @@ import java.lang.invoke.VarHandle;
  *
  * <h2>Why lanes</h2>
  * Most links have one producer. A lane is written by one thread only, so putting a message in costs
- * a plain array store and a release store of the lane's count: no atomic read-modify-write, no lock. A thread that
+ * a plain array store and a release store of the lane's count, then (after the fence that wake-ups
+ * need anyway) a look at the lane's mark: no atomic read-modify-write while the consumer owns the
+ * lane, no lock. A thread that
  * sends into an inbox for the first time gets a lane of its own (a compare-and-set on the lane array,
  * once); {@link Outbox} caches its lane so the lookup costs one comparison afterwards.
  *
