@@ -22,6 +22,27 @@ class MessageQueueTest {
     record Tagged(int sender, int seq) {
     }
 
+    /**
+     * Polls until {@code total} messages have come (spinning while the queue is empty), checking each
+     * sender's order; returns how many came from each sender.
+     */
+    private static int[] takeInSendersOrder(MessageQueue q, int senders, int total) {
+        int[] next = new int[senders];
+        int got = 0;
+        while (got < total) {
+            Object m = q.poll();
+            if (m == null) {
+                Thread.onSpinWait();
+                continue;
+            }
+            Tagged t = (Tagged) m;
+            assertThat(t.seq()).as("sender %d's order", t.sender()).isEqualTo(next[t.sender()]);
+            next[t.sender()]++;
+            got++;
+        }
+        return next;
+    }
+
     private static Thread offerFrom(MessageQueue q, int sender, int count) {
         return Thread.ofPlatform().start(() -> {
             for (int i = 0; i < count; i++) {
@@ -192,19 +213,7 @@ class MessageQueueTest {
                 }
             }));
         }
-        int[] next = new int[producers];
-        int got = 0;
-        while (got < producers * perSender) {
-            Object m = q.poll();
-            if (m == null) {
-                Thread.onSpinWait();
-                continue;
-            }
-            Tagged t = (Tagged) m;
-            assertThat(t.seq()).isEqualTo(next[t.sender()]);
-            next[t.sender()]++;
-            got++;
-        }
+        int[] next = takeInSendersOrder(q, producers, producers * perSender);
         for (Thread t : threads) {
             t.join();
         }
@@ -241,19 +250,7 @@ class MessageQueueTest {
             }
         });
         go.countDown();
-        int[] next = new int[3];
-        int got = 0;
-        while (got < 3 * perSender) {
-            Object m = q.poll();
-            if (m == null) {
-                Thread.onSpinWait();
-                continue;
-            }
-            Tagged t = (Tagged) m;
-            assertThat(t.seq()).isEqualTo(next[t.sender()]);
-            next[t.sender()]++;
-            got++;
-        }
+        int[] next = takeInSendersOrder(q, 3, 3 * perSender);
         for (Thread s : senders) {
             s.join();
         }
