@@ -128,7 +128,7 @@ final class Inbox extends Box {
         // Published: now, after a fence, the two marks the owner may have cleared while it looked for work
         // (the lane's "scheduled" and the owner's permit). See MessageQueue and Parker.
         VarHandle.fullFence();
-        if (lane.scheduled == 0) {
+        if (!lane.isScheduled()) {
             queue.schedule(lane);
         }
         p.wakeFenced();

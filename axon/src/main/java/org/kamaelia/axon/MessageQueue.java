@@ -237,6 +237,14 @@ final class MessageQueue {
             return n < 0 ? 0 : n;
         }
 
+        /**
+         * Whether the consumer owns this lane. Producer only, right after the full fence that follows its
+         * offer: the fence orders the read, so it need not be a volatile one.
+         */
+        boolean isScheduled() {
+            return (int) SCHEDULED.get(this) != 0;
+        }
+
         /** True when everything published has been taken, as of the consumer's last sync. Any thread. */
         boolean drained() {
             return (long) PRODUCED.getAcquire(this) == (long) CONSUMED.getOpaque(this);
@@ -314,7 +322,7 @@ final class MessageQueue {
         Lane l = laneFor(Thread.currentThread());
         boolean yield = l.offer(e);
         VarHandle.fullFence();
-        if (l.scheduled == 0) {
+        if (!l.isScheduled()) {
             schedule(l);
         }
         return yield;
