@@ -11,10 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.kamaelia.axon.Component;
 import org.kamaelia.axon.Scheduler;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.ipc.SocketShutdown;
@@ -32,38 +30,6 @@ import org.kamaelia.ipc.SocketShutdown;
 class ThreadedTCPClientManyClientsTest {
     static final int DEFAULT_CLIENTS = 1000;
     static final int MESSAGE = 32;
-
-    /** Counts the bytes of every client's "outbox" and the SocketShutdowns of every client's "signal". */
-    static final class Gather extends Component {
-        final AtomicLong bytes = new AtomicLong();
-        final List<SocketShutdown> ends = java.util.Collections.synchronizedList(new ArrayList<>());
-        private final int expected;
-
-        Gather(int expected) {
-            this.expected = expected;
-            declareInbox("ends", "the clients' signal messages");
-        }
-
-        @Override
-        protected void main() {
-            while (ends.size() < expected) {
-                while (dataReady("inbox")) {
-                    bytes.addAndGet(((byte[]) recv("inbox")).length);
-                }
-                while (dataReady("ends")) {
-                    Object m = recv("ends");
-                    if (m instanceof SocketShutdown s) {
-                        ends.add(s);
-                    } else {
-                        throw new AssertionError("unexpected on signal: " + m);
-                    }
-                }
-                if (ends.size() < expected) {
-                    pause();
-                }
-            }
-        }
-    }
 
     static long rssKiB() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -94,7 +60,7 @@ class ThreadedTCPClientManyClientsTest {
             int port = Integer.parseInt(first.substring(5));
 
             Scheduler s = new Scheduler("many-clients");
-            Gather gather = new Gather(n);
+            EchoGather gather = new EchoGather(n);
             gather.activate(s);
             long heap0 = heapUsed();
             long rss0 = rssKiB();
@@ -113,7 +79,7 @@ class ThreadedTCPClientManyClientsTest {
             long want = (long) n * MESSAGE;
             boolean allEchoed = Fixtures.eventually(Duration.ofSeconds(300), () -> gather.bytes.get() == want);
             assertThat(allEchoed).as("echoes: %d of %d bytes, ends so far %s", gather.bytes.get(), want,
-                    gather.ends.size() > 0 ? gather.ends.get(0) : "none").isTrue();
+                    gather.firstEnd()).isTrue();
             long connectedAfter = (System.nanoTime() - t0) / 1_000_000;
             assertThat(gather.ends).as("no client ended while all were connected").isEmpty();
             long heap1 = heapUsed();
@@ -123,11 +89,11 @@ class ThreadedTCPClientManyClientsTest {
                 c.deliver(new ProducerFinished(), "control");
             }
             assertThat(gather.join(Duration.ofSeconds(300))).as("every client ended").isTrue();
-            assertThat(gather.ends).hasSize(n).allSatisfy(e -> {
-                assertThat(e.isClean()).as("%s", e).isTrue();
-                assertThat(e.bytesSent()).isEqualTo(MESSAGE);
-                assertThat(e.bytesReceived()).isEqualTo(MESSAGE);
-            });
+            assertThat(gather.ends).hasSize(n).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(SocketShutdown.class, ss -> {
+                assertThat(ss.isClean()).as("%s", ss).isTrue();
+                assertThat(ss.bytesSent()).isEqualTo(MESSAGE);
+                assertThat(ss.bytesReceived()).isEqualTo(MESSAGE);
+            }));
             assertThat(s.awaitTermination(Duration.ofSeconds(60))).isTrue();
             assertThat(s.failures()).isEmpty();
 

@@ -4,26 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.concurrent.TimeUnit;
 import org.kamaelia.axon.Scheduler;
 import org.kamaelia.bench.tcp.Parts.CountingSink;
 import org.kamaelia.chassis.Pipeline;
 import org.kamaelia.internet.ThreadedTCPClient;
 import org.kamaelia.ipc.SocketShutdown;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Bulk receive, issue 3: a server sends 1 GiB; the client puts it out of its "outbox" as
@@ -46,13 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code bench/run-jmh BulkReceiveBenchmark}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
-public class BulkReceiveBenchmark {
+public class BulkReceiveBenchmark extends LoopbackBenchmark {
     static final int TOTAL_INT = 1 << 30; // 1 GiB
     static final long TOTAL = TOTAL_INT;
     static final int READ_SIZE = 64 * 1024;
@@ -64,18 +48,11 @@ public class BulkReceiveBenchmark {
     @Param({"65536"})
     public int chunkSize = ThreadedTCPClient.DEFAULT_RECEIVE_CHUNK_SIZE;
 
-    private LoopbackServer server;
     private final byte[] buf = new byte[READ_SIZE];
 
     @Setup(Level.Trial)
     public void start() {
         server = LoopbackServer.blast(TOTAL);
-    }
-
-    @TearDown(Level.Trial)
-    public void stop() {
-        server.close();
-        server.check();
     }
 
     @Benchmark
@@ -85,10 +62,7 @@ public class BulkReceiveBenchmark {
                 .receiveChunkSize(chunkSize).build();
         CountingSink sink = new CountingSink();
         sink.setInboxSize("inbox", sinkCapacity);
-        Pipeline p = new Pipeline(client, sink);
-        p.activate(new Scheduler("bulk-receive"));
-        p.join();
-        SocketShutdown end = Parts.requireClean(sink.end, "bulk receive");
+        SocketShutdown end = runToCleanEnd("bulk receive", sink, client);
         if (sink.bytes != TOTAL || end.bytesReceived() != TOTAL) {
             throw new AssertionError("counted " + sink.bytes + ", client received " + end.bytesReceived());
         }

@@ -1,11 +1,9 @@
 package org.kamaelia.bench.tcp;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.concurrent.TimeUnit;
 import org.kamaelia.axon.Scheduler;
 import org.kamaelia.bench.tcp.Parts.CountingSink;
 import org.kamaelia.bench.tcp.Parts.RepeatSource;
@@ -13,18 +11,9 @@ import org.kamaelia.chassis.Pipeline;
 import org.kamaelia.internet.ThreadedTCPClient;
 import org.kamaelia.ipc.SocketShutdown;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Bulk send, issue 3: 1 GiB in 64 KiB messages from a component into the client's "inbox", to a
@@ -47,13 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code bench/run-jmh BulkSendBenchmark}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
-public class BulkSendBenchmark {
+public class BulkSendBenchmark extends LoopbackBenchmark {
     static final int MESSAGE = 64 * 1024;
     static final int MESSAGES = 16 * 1024;
     static final long TOTAL = (long) MESSAGE * MESSAGES; // 1 GiB
@@ -61,7 +44,6 @@ public class BulkSendBenchmark {
     static final int TOTAL_INT = MESSAGE * MESSAGES;
 
     private final byte[] message = new byte[MESSAGE];
-    private LoopbackServer server;
 
     @Setup(Level.Trial)
     public void start() {
@@ -71,26 +53,13 @@ public class BulkSendBenchmark {
         server = LoopbackServer.drain();
     }
 
-    @TearDown(Level.Trial)
-    public void stop() {
-        server.close();
-        server.check();
-    }
-
     @Benchmark
     @OperationsPerInvocation(TOTAL_INT)
     public long client() {
         server.resetDrained();
         ThreadedTCPClient client = new ThreadedTCPClient("127.0.0.1", server.port());
-        CountingSink sink = new CountingSink();
-        Pipeline p = new Pipeline(new RepeatSource(message, MESSAGES), client, sink);
-        p.activate(new Scheduler("bulk-send"));
-        p.join();
-        SocketShutdown end = Parts.requireClean(sink.end, "bulk send");
-        if (end.bytesSent() != TOTAL || server.lastDrained() != TOTAL) {
-            throw new AssertionError("sent " + end.bytesSent() + ", server read " + server.lastDrained());
-        }
-        return end.bytesSent();
+        SocketShutdown end = runToCleanEnd("bulk send", new CountingSink(), new RepeatSource(message, MESSAGES), client);
+        return requireAllSent(end, TOTAL);
     }
 
     @Benchmark
@@ -115,14 +84,7 @@ public class BulkSendBenchmark {
             for (int i = 0; i < MESSAGES; i++) {
                 out.write(message);
             }
-            s.shutdownOutput();
-            InputStream in = s.getInputStream();
-            if (in.read() != -1) {
-                throw new AssertionError("the drain server sent something");
-            }
-        }
-        if (server.lastDrained() != TOTAL) {
-            throw new AssertionError("server read " + server.lastDrained());
+            endAndCheck(s, TOTAL);
         }
         return TOTAL;
     }

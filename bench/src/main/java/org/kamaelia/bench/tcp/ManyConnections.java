@@ -17,12 +17,11 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.management.JMException;
 import javax.management.ObjectName;
-import org.kamaelia.axon.Component;
 import org.kamaelia.axon.Scheduler;
 import org.kamaelia.axon.ipc.ProducerFinished;
+import org.kamaelia.internet.EchoGather;
 import org.kamaelia.internet.ThreadedTCPClient;
 import org.kamaelia.ipc.SocketShutdown;
 
@@ -117,38 +116,9 @@ public final class ManyConnections {
 
     // ------------------------------------------------------------------ ThreadedTCPClient
 
-    /** Counts the bytes from every client's "outbox" and collects the SocketShutdowns from their "signal". */
-    static final class Gather extends Component {
-        final AtomicLong bytes = new AtomicLong();
-        final ConcurrentLinkedQueue<Object> ends = new ConcurrentLinkedQueue<>();
-        private final int expected;
-
-        Gather(int expected) {
-            this.expected = expected;
-            declareInbox("ends", "the clients' signal messages");
-        }
-
-        @Override
-        protected void main() {
-            int count = 0;
-            while (count < expected) {
-                while (dataReady("inbox")) {
-                    bytes.addAndGet(((byte[]) recv("inbox")).length);
-                }
-                while (dataReady("ends")) {
-                    ends.add(recv("ends"));
-                    count++;
-                }
-                if (count < expected) {
-                    pause();
-                }
-            }
-        }
-    }
-
     private static Measure clients(int port, int n) throws InterruptedException {
         Scheduler s = new Scheduler("many-connections");
-        Gather gather = new Gather(n);
+        EchoGather gather = new EchoGather(n);
         gather.activate(s);
         Baseline base = new Baseline();
         List<ThreadedTCPClient> clients = new ArrayList<>(n);
@@ -165,7 +135,7 @@ public final class ManyConnections {
         while (gather.bytes.get() < want) {
             if (!gather.ends.isEmpty()) {
                 throw new IllegalStateException("a client ended while all should be connected: "
-                        + gather.ends.peek());
+                        + gather.firstEnd());
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("echoed " + gather.bytes.get() + " of " + want + " bytes");

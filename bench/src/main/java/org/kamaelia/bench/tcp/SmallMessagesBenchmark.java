@@ -1,30 +1,18 @@
 package org.kamaelia.bench.tcp;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.concurrent.TimeUnit;
-import org.kamaelia.axon.Scheduler;
 import org.kamaelia.bench.tcp.Parts.CountingSink;
 import org.kamaelia.bench.tcp.Parts.RepeatSource;
 import org.kamaelia.chassis.Pipeline;
 import org.kamaelia.internet.ThreadedTCPClient;
 import org.kamaelia.ipc.SocketShutdown;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Small messages, issue 3: 10 million 100-byte messages, one message each, from a component into the
@@ -46,13 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code bench/run-jmh SmallMessagesBenchmark}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
-public class SmallMessagesBenchmark {
+public class SmallMessagesBenchmark extends LoopbackBenchmark {
     static final int MESSAGE = 100;
     static final int MESSAGES = 10_000_000;
     static final int PER_WRITE_MESSAGES = 1_000_000;
@@ -60,7 +42,6 @@ public class SmallMessagesBenchmark {
 
     private final byte[] message = new byte[MESSAGE];
     private final byte[] buffer = new byte[BUFFER];
-    private LoopbackServer server;
 
     @Setup(Level.Trial)
     public void start() {
@@ -68,12 +49,6 @@ public class SmallMessagesBenchmark {
             message[i] = (byte) ('a' + i % 26);
         }
         server = LoopbackServer.drain();
-    }
-
-    @TearDown(Level.Trial)
-    public void stop() {
-        server.close();
-        server.check();
     }
 
     @Benchmark
@@ -95,16 +70,8 @@ public class SmallMessagesBenchmark {
 
     private long client(ThreadedTCPClient client) {
         server.resetDrained();
-        CountingSink sink = new CountingSink();
-        Pipeline p = new Pipeline(new RepeatSource(message, MESSAGES), client, sink);
-        p.activate(new Scheduler("small-messages"));
-        p.join();
-        SocketShutdown end = Parts.requireClean(sink.end, "small messages");
-        long want = (long) MESSAGE * MESSAGES;
-        if (end.bytesSent() != want || server.lastDrained() != want) {
-            throw new AssertionError("sent " + end.bytesSent() + ", server read " + server.lastDrained());
-        }
-        return end.bytesSent();
+        SocketShutdown end = runToCleanEnd("small messages", new CountingSink(), new RepeatSource(message, MESSAGES), client);
+        return requireAllSent(end, (long) MESSAGE * MESSAGES);
     }
 
     @Benchmark
@@ -141,17 +108,5 @@ public class SmallMessagesBenchmark {
             endAndCheck(s, (long) MESSAGE * PER_WRITE_MESSAGES);
         }
         return PER_WRITE_MESSAGES;
-    }
-
-    /** Half-closes, waits for the server to close, checks it read everything. */
-    private void endAndCheck(Socket s, long want) throws IOException {
-        s.shutdownOutput();
-        InputStream in = s.getInputStream();
-        if (in.read() != -1) {
-            throw new AssertionError("the drain server sent something");
-        }
-        if (server.lastDrained() != want) {
-            throw new AssertionError("server read " + server.lastDrained() + " of " + want);
-        }
     }
 }
