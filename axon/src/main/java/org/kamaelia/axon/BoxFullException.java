@@ -2,7 +2,10 @@ package org.kamaelia.axon;
 
 /**
  * A send into a bounded inbox that is full (Axon's noSpaceInBox). The message was not delivered: it
- * stays with the sender, which is woken once space is freed in that inbox.
+ * stays with the sender, which is woken once space is freed in that inbox. Thrown by a send into an
+ * inbox whose capacity was set ({@code setInboxSize}), and by a delivery from outside any component
+ * ({@code deliver}, {@code Handle.put}) into an inbox at its default bound; a component's own send at
+ * the default bound waits for space instead.
  *
  * <p>Likely causes: the receiver is slower than the sender (use {@code sendBlocking} to wait for space
  * instead, which is how backpressure is meant to travel); the inbox's capacity is too small for the
@@ -16,9 +19,11 @@ public class BoxFullException extends AxonException {
     private final int size;
     private final int capacity;
 
-    BoxFullException(Box via, Inbox full, int size, int capacity) {
+    BoxFullException(Box via, Inbox full, int size, int capacity, boolean defaultBound) {
         super((via == full ? "" : "send on " + via + ": ") + full.ownerName + " inbox '" + full.name
-                + "' is full (" + size + " messages, capacity " + capacity + ")");
+                + "' is full (" + size + " messages, " + (defaultBound
+                        ? "the default bound of " + capacity + " from this sender; a component's send would wait"
+                        : "capacity " + capacity) + ")");
         this.component = full.ownerName;
         this.box = full.name;
         this.size = size;

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.kamaelia.axon.ipc.ErrorInformation;
 import org.kamaelia.axon.ipc.ProducerFinished;
+import org.kamaelia.axon.ipc.ShutdownMicroprocess;
 
 /**
  * A component: a microprocess with named inboxes and outboxes, that shares nothing and talks to other
@@ -63,12 +64,23 @@ import org.kamaelia.axon.ipc.ProducerFinished;
  *
  * <h2>How messages flow</h2>
  * {@link #send} puts the message into the final inbox before it returns and wakes that inbox's owner.
- * An outbox with no link drops what is sent on it (counted, see {@link #unlinkedDropCount}). An inbox
- * is unbounded unless given a capacity ({@link #setInboxSize}); {@link #send} into a full one throws
- * {@link BoxFullException} and the message stays with the sender, while {@link #sendBlocking} waits
- * for space. Sending to a component that has finished never blocks or throws: the message is dropped
- * and counted ({@link #droppedCount}). Messages are passed by reference; along one link, and from one
+ * An outbox with no link drops what is sent on it (counted, see {@link #unlinkedDropCount}). Sending
+ * to a component that has finished never blocks or throws: the message is dropped and counted
+ * ({@link #droppedCount}). Messages are passed by reference; along one link, and from one
  * sender into one inbox, order is kept.
+ *
+ * <h2>Bounded by default</h2>
+ * Every inbox is bounded. Until its capacity is set it holds about {@link #DEFAULT_INBOX_SIZE}
+ * messages from each sending thread (a soft bound, checked by the sender every few hundred messages,
+ * so it costs nothing per message), and a {@link #send} into an inbox at that bound <em>waits</em> for
+ * space: backpressure, so that one stalled component slows its producers instead of filling the heap,
+ * and the simplest producer ({@code for (x : items) send(x, "outbox")}) keeps working through a slow
+ * pipeline. While it waits, a {@link ShutdownMicroprocess} arriving on this component's "control" ends
+ * the wait with {@link ShutdownRequestedException} (see {@link #send}). A capacity set with
+ * {@link #setInboxSize} is exact and keeps the original's behaviour: {@link #send} into a full inbox
+ * throws {@link BoxFullException} and the message stays with the sender, while {@link #sendBlocking}
+ * waits for space; {@link #UNBOUNDED} removes every bound (the original's default, which lets one
+ * stalled consumer exhaust the heap).
  *
  * <h2>Pausing</h2>
  * {@link #pause()} blocks until the next wake-up: a delivery to any of this component's inboxes,
@@ -98,10 +110,21 @@ public abstract class Component {
     /** The states a component moves through, forward only. */
     public enum State { CREATED, ACTIVE, FINISHED }
 
-    /** Capacity value meaning "no limit" (the default for every inbox). */
+    /**
+     * Capacity value meaning "no limit": given to {@link #setInboxSize}, it removes every bound (the
+     * original's default; not this one's, see {@link #DEFAULT_INBOX_SIZE}).
+     */
     public static final int UNBOUNDED = 0;
 
-    private static final System.Logger LOG = System.getLogger("org.kamaelia.axon");
+    /**
+     * The bound of an inbox whose capacity was never set: about this many messages from each sending
+     * thread (a soft bound: checked every 256 messages, so a sender may put up to 255 more), at which
+     * {@link #send} waits for space. With several senders the inbox holds up to this many from each.
+     */
+    public static final int DEFAULT_INBOX_SIZE = 1024;
+
+    /** Logs without ever throwing: see {@link SafeLog}. Replaced by tests only. */
+    static volatile SafeLog LOG = new SafeLog(System.getLogger("org.kamaelia.axon"));
     private static final AtomicLong IDS = new AtomicLong();
     private static final ThreadLocal<Component> CURRENT = new ThreadLocal<>();
     /** Parkers for helper threads that wait in sendBlocking on a component's behalf. */
@@ -154,6 +177,7 @@ public abstract class Component {
         }
         this.name = simple + "_" + id;
         this.parker = new Parker(name);
+        this.parker.spaceHook = this::wakeSpaceWaiters;
         this.inboxBox = putInbox("inbox", "data to process");
         this.controlBox = putInbox("control", "shutdown requests (ProducerFinished, ShutdownMicroprocess)");
         this.outboxBox = putOutbox("outbox", "data produced");
@@ -176,12 +200,18 @@ public abstract class Component {
     }
 
     /**
-     * Declares an inbox. Call it from the constructor (or any time before the box is used).
+     * Declares an inbox with the default bound ({@link #DEFAULT_INBOX_SIZE}). Call it from the
+     * constructor (or any time before the box is used).
      *
      * @throws IllegalArgumentException when an inbox of that name exists already
      */
     protected final void declareInbox(String boxName, String description) {
-        declareInbox(boxName, description, UNBOUNDED);
+        Checks.boxName(boxName);
+        Objects.requireNonNull(description, "description");
+        if (inboxes.containsKey(boxName)) {
+            throw new IllegalArgumentException(name + ": inbox '" + boxName + "' is already declared");
+        }
+        putInbox(boxName, description);
     }
 
     /**
@@ -351,8 +381,10 @@ public abstract class Component {
     }
 
     /**
-     * Limits an inbox to {@code capacity} messages ({@link #UNBOUNDED} removes the limit; Axon's
-     * setInboxSize). The limit counts only while this inbox is a final destination. Any thread.
+     * Limits an inbox to {@code capacity} messages, counted over every sender, exactly (Axon's
+     * setInboxSize): a {@link #send} into it when full throws {@link BoxFullException}, and
+     * {@link #sendBlocking} waits. {@link #UNBOUNDED} removes every limit, the default bound included.
+     * The limit counts only while this inbox is a final destination. Any thread.
      */
     public final void setInboxSize(String inboxName, int capacity) {
         Checks.capacity(capacity);
@@ -360,9 +392,17 @@ public abstract class Component {
         b.setCapacity(capacity);
     }
 
-    /** The capacity of an inbox, {@link #UNBOUNDED} when it has none. */
+    /**
+     * The capacity of an inbox: as set with {@link #setInboxSize} ({@link #UNBOUNDED} when set so), or
+     * {@link #DEFAULT_INBOX_SIZE} when never set (see {@link #hasDefaultInboxSize}).
+     */
     public final int inboxSize(String inboxName) {
         return inbox(inboxName).capacity();
+    }
+
+    /** True while an inbox's capacity was never set: it has the default, soft, waiting bound. */
+    public final boolean hasDefaultInboxSize(String inboxName) {
+        return inbox(inboxName).hasDefaultBound();
     }
 
     /** Messages dropped at this inbox because this component had finished (unread ones included). */
@@ -475,19 +515,42 @@ public abstract class Component {
     }
 
     /**
-     * Sends a message on an outbox: it is in the final inbox when this returns.
+     * Sends a message on an outbox: it is in the final inbox when this returns. When the destination
+     * is at its default bound ({@link #DEFAULT_INBOX_SIZE}) this waits for space, as
+     * {@link #sendBlocking} does.
      *
-     * @throws BoxFullException when the destination is bounded and full; the message was not delivered,
-     *                          and this component is woken once space is freed there
+     * @throws BoxFullException when the destination's capacity was set ({@link #setInboxSize}) and it is
+     *                          full; the message was not delivered, and this component is woken once
+     *                          space is freed there
+     * @throws ShutdownRequestedException when, while it waited for space, "control" held a
+     *                          {@link ShutdownMicroprocess} (main()'s thread only); the message was not
+     *                          delivered; if it escapes main() the component finishes and passes the
+     *                          request on out of "signal"
      * @throws NoSuchBoxException when there is no outbox of that name
      */
     protected final void send(Object message, String outboxName) {
-        outbox(outboxName).send(Checks.message(message, name), parker);
+        Outbox ob = outbox(outboxName);
+        Inbox full = ob.offer(Checks.message(message, name));
+        if (full != null) {
+            sendRefused(message, ob, full);
+        }
     }
 
     /** {@code send(message, "outbox")}. */
     protected final void send(Object message) {
-        outboxBox.send(Checks.message(message, name), parker);
+        Inbox full = outboxBox.offer(Checks.message(message, name));
+        if (full != null) {
+            sendRefused(message, outboxBox, full);
+        }
+    }
+
+    /** A plain send found its destination full: refuse (capacity set) or wait (default bound). */
+    private void sendRefused(Object message, Outbox ob, Inbox full) {
+        if (full.refusesWhenFull()) {
+            full.refused(message, waitParker(), ob);
+        } else {
+            awaitDelivery(message, ob, -1);
+        }
     }
 
     /**
@@ -498,7 +561,11 @@ public abstract class Component {
      * half, not message by message). Besides main()'s thread, a helper thread that the component
      * started may call this (and {@link #send}) to send on the component's behalf; it waits on a parker of
      * its own, so it does not take main()'s wake-ups. Interrupting a thread waiting here ends the wait
-     * with {@link ComponentInterruptedException}.
+     * with {@link ComponentInterruptedException}. On main()'s thread, a {@link ShutdownMicroprocess}
+     * arriving on "control" ends the wait too.
+     *
+     * @throws ShutdownRequestedException when, while main()'s thread waited, "control" held a
+     *                                    {@link ShutdownMicroprocess}; the message was not delivered
      */
     protected final void sendBlocking(Object message, String outboxName) {
         sendBlocking(message, outboxName, null);
@@ -529,11 +596,22 @@ public abstract class Component {
      * Sends a message, waiting up to {@code timeout} for space in a bounded destination.
      *
      * @return true when delivered, false when the time ran out (the message was not delivered)
+     * @throws ShutdownRequestedException as {@link #sendBlocking(Object, String)}
      */
     protected final boolean sendBlocking(Object message, String outboxName, Duration timeout) {
         Checks.message(message, name);
         Outbox ob = outbox(outboxName);
-        long deadline = timeout == null ? 0 : System.nanoTime() + Checks.nonNegative(timeout, "timeout").toNanos();
+        long nanos = timeout == null ? -1 : Checks.nonNegative(timeout, "timeout").toNanos();
+        return awaitDelivery(message, ob, nanos);
+    }
+
+    /**
+     * Delivers, waiting for space up to {@code nanos} (negative: without limit). On main()'s thread a
+     * wait also ends when "control" holds a ShutdownMicroprocess.
+     */
+    private boolean awaitDelivery(Object message, Outbox ob, long nanos) {
+        boolean timed = nanos >= 0;
+        long deadline = timed ? System.nanoTime() + nanos : 0;
         Parker waiter = waitParker();
         boolean consumed = false;
         try {
@@ -550,14 +628,19 @@ public abstract class Component {
                 if (again != d) {
                     continue; // relinked meanwhile: wait for space in the new destination
                 }
-                long left = timeout == null ? -1 : deadline - System.nanoTime();
-                if (timeout != null && left <= 0) {
+                long left = timed ? deadline - System.nanoTime() : -1;
+                if (timed && left <= 0) {
                     return false;
                 }
-                waiter.waitingOn = d;
                 if (waiter == parker) {
+                    Object stop = controlBox.find(m -> m instanceof ShutdownMicroprocess);
+                    if (stop != null) {
+                        throw new ShutdownRequestedException(name, ob.toString(), d.toString(),
+                                (ShutdownMicroprocess) stop);
+                    }
                     syncInboxes();
                 }
+                waiter.waitingOn = d;
                 try {
                     consumed |= waiter.pause(left);
                 } finally {
@@ -717,6 +800,20 @@ public abstract class Component {
         }
     }
 
+    /**
+     * The parker's hook, before this component waits: wakes the senders waiting for space in any of its
+     * inboxes that now have room.
+     *
+     * @return true when some are still waiting
+     */
+    private boolean wakeSpaceWaiters() {
+        boolean more = false;
+        for (Inbox b : inboxes.values()) {
+            more |= b.wakeSpaceWaitersWithRoom();
+        }
+        return more;
+    }
+
     /** Moves messages left in inboxes that are linked onward to their final inbox. Own thread. */
     private void forwardStrays() {
         if (forwardingInboxes == 0 && !strays) {
@@ -809,9 +906,17 @@ public abstract class Component {
             cur.started.add(this);
         }
         s.register(this);
-        Thread t = newThread(this::runMain);
-        thread = t;
-        t.start();
+        try {
+            Thread t = newThread(this::runMain);
+            thread = t;
+            t.start();
+        } catch (Throwable e) {
+            // No thread (e.g. no memory for a platform thread): it will never run. End it here as a
+            // failure, so that joiners and the scheduler do not wait for it for ever; the caller learns why.
+            thread = null;
+            finish(e, null);
+            throw e;
+        }
         return (C) this;
     }
 
@@ -823,43 +928,92 @@ public abstract class Component {
     private void runMain() {
         CURRENT.set(this);
         Throwable err = null;
+        ShutdownMicroprocess stop = null;
         try {
             main();
+        } catch (ShutdownRequestedException e) {
+            if (name.equals(e.component())) {
+                stop = e.request(); // told to stop while it waited to send: not a failure
+            } else {
+                err = e;
+            }
         } catch (Throwable t) {
             err = t;
         }
-        finish(err);
+        try {
+            finish(err, stop);
+        } finally {
+            CURRENT.remove();
+        }
     }
 
-    private void finish(Throwable err) {
+    /**
+     * Closes the component down. Whatever a step throws (a logging handler, a failing toString, no
+     * memory), the rest is done, and the component always ends FINISHED with its joiners released: a
+     * component must never stay ACTIVE for ever because its end could not be reported.
+     */
+    private void finish(Throwable err, ShutdownMicroprocess stop) {
         Scheduler s = scheduler;
-        if (err != null) {
-            failure = err;
-            s.recordFailure(this, err); // before anything downstream can see the end of stream
-            LOG.log(System.Logger.Level.WARNING, name + " failed: " + err, err);
+        try {
+            if (err != null) {
+                reportFailure(s, err);
+            } else if (stop != null) {
+                signalBox.sendForce(stop); // the convention: pass the request on
+            }
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.WARNING, () -> name + ": could not pass on " + stop, t);
+        } finally {
             try {
-                signalBox.sendForce(new ErrorInformation(this, err, name + " failed: " + err));
-                signalBox.sendForce(new ProducerFinished(this, err));
-            } catch (RuntimeException e) {
-                err.addSuppressed(e);
+                parker.finished = true;
+                state.set(State.FINISHED);
+                for (Inbox b : inboxes.values()) {
+                    b.close();
+                }
+                unlinkAll();
+                for (Component p : parents) {
+                    p.parker.wake();
+                }
+                Component st = starter;
+                if (st != null && err == null) {
+                    st.started.remove(this);
+                }
+            } finally {
+                s.finished(this);
+                done.countDown();
             }
         }
-        parker.finished = true;
-        state.set(State.FINISHED);
-        for (Inbox b : inboxes.values()) {
-            b.close();
+    }
+
+    /** Records, logs and signals a failure: each step on its own, so that none can stop the others. */
+    private void reportFailure(Scheduler s, Throwable err) {
+        failure = err;
+        try {
+            s.recordFailure(this, err); // before anything downstream can see the end of stream
+        } catch (Throwable t) {
+            suppress(err, t);
         }
-        unlinkAll();
-        for (Component p : parents) {
-            p.parker.wake();
+        String what = name + " failed: " + SafeLog.describe(err);
+        LOG.log(System.Logger.Level.WARNING, what, err);
+        try {
+            signalBox.sendForce(new ErrorInformation(this, err, what));
+        } catch (Throwable t) {
+            suppress(err, t);
         }
-        Component st = starter;
-        if (st != null && err == null) {
-            st.started.remove(this);
+        try {
+            signalBox.sendForce(new ProducerFinished(this, err));
+        } catch (Throwable t) {
+            suppress(err, t);
         }
-        s.finished(this);
-        done.countDown();
-        CURRENT.remove();
+    }
+
+    private static void suppress(Throwable err, Throwable t) {
+        try {
+            if (t != err) {
+                err.addSuppressed(t);
+            }
+        } catch (Throwable ignored) {
+            // addSuppressed failed too: nothing more can be recorded
+        }
     }
 
     /** Activates this component, then blocks until it and everything it started have finished. */
@@ -900,7 +1054,7 @@ public abstract class Component {
                     return false;
                 }
                 Thread t = c.thread;
-                if (t != Thread.currentThread()) { // its thread ends right after: wait, so none is left
+                if (t != null && t != Thread.currentThread()) { // its thread ends right after: wait, so none is left
                     if (timeout == null) {
                         t.join();
                     } else if (!t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {

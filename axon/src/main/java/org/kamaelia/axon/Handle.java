@@ -42,6 +42,13 @@ public final class Handle {
     public Handle(Component component, String... outboxesToWatch) {
         this.component = Objects.requireNonNull(component, "component");
         this.parker = new Parker("Handle(" + component.name() + ")");
+        this.parker.spaceHook = () -> {
+            boolean more = false;
+            for (Inbox in : fromComponent.values()) {
+                more |= in.wakeSpaceWaitersWithRoom();
+            }
+            return more;
+        };
         for (String ob : outboxesToWatch) {
             Inbox in = new Inbox(ob, "from " + component.name() + "'s outbox " + ob, null, parker.ownerName, parker);
             Linkage.create(component.outbox(ob), in, Linkage.Passthrough.NONE, null);
@@ -111,6 +118,8 @@ public final class Handle {
             for (;;) {
                 Object m = in.take();
                 if (m != null) {
+                    in.queue.sync();
+                    parker.releaseSpaceFenced(); // the component may wait for space here
                     return m;
                 }
                 long left = deadline - System.nanoTime();
@@ -130,7 +139,12 @@ public final class Handle {
         Inbox in = watched(outbox);
         getLock.lock();
         try {
-            return in.take();
+            Object m = in.take();
+            if (m != null) {
+                in.queue.sync();
+                parker.releaseSpaceFenced();
+            }
+            return m;
         } finally {
             getLock.unlock();
         }
@@ -146,6 +160,8 @@ public final class Handle {
             while ((m = in.take()) != null) {
                 out.add(m);
             }
+            in.queue.sync();
+            parker.releaseSpaceFenced();
             return out;
         } finally {
             getLock.unlock();

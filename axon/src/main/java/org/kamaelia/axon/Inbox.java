@@ -2,11 +2,27 @@ package org.kamaelia.axon;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An inbox: a {@link MessageQueue} owned by one component (or a {@link Handle}), an optional
- * capacity, and the owner's {@link Parker}, woken by every delivery.
+ * An inbox: a {@link MessageQueue} owned by one component (or a {@link Handle}), a bound, and the
+ * owner's {@link Parker}, woken by every delivery.
+ *
+ * <h2>Bounds</h2>
+ * Until its capacity is set, an inbox has the default bound ({@link Component#DEFAULT_INBOX_SIZE}): a
+ * soft one, per sending thread, checked by the sender once per chunk of its lane (so it costs nothing
+ * per message), and met by waiting for space ({@link Component#send} waits; a delivery from outside
+ * any component is refused with a {@link BoxFullException}). A capacity set explicitly
+ * ({@link #setCapacity}) is checked on every delivery, counts every sender, and is met by refusing
+ * ({@link BoxFullException}) unless the sender chose to wait; 0 then means no bound at all.
+ *
+ * <h2>Waking senders that wait for space</h2>
+ * A refused sender registers (once: a set), marks the owner's parker ({@link Parker#spaceWanted}), makes
+ * a full fence and looks at the space again. The owner, before it waits, brings its counts up to date,
+ * fences (in {@link Parker#pause}) and, finding the mark, wakes every registered sender: each side
+ * writes, fences, then reads what the other wrote, so one of the two always sees the other. An owner
+ * with an explicit capacity also wakes them once it has taken half of it.
  *
  * <h2>Thread safety</h2>
  * {@link #offer}, {@link #offerForce} and {@link #refused} may be called from any thread. {@link #take}
@@ -17,6 +33,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class Inbox extends Box {
     private static final VarHandle DROPPED;
     private static final VarHandle WAITERS;
+    /** Value of {@link #capacity} for an inbox whose capacity was never set: the default bound. */
+    private static final int DEFAULT = -1;
     private static final VarHandle GATE;
 
     static {
@@ -24,7 +42,7 @@ final class Inbox extends Box {
             MethodHandles.Lookup l = MethodHandles.lookup();
             DROPPED = l.findVarHandle(Inbox.class, "dropped", long.class);
             GATE = l.findVarHandle(Inbox.class, "gate", int.class);
-            WAITERS = l.findVarHandle(Inbox.class, "spaceWaiters", ConcurrentLinkedQueue.class);
+            WAITERS = l.findVarHandle(Inbox.class, "spaceWaiters", Map.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -32,8 +50,11 @@ final class Inbox extends Box {
 
     final MessageQueue queue = new MessageQueue();
     final Parker parker;
-    /** 0 means unbounded. Written through {@link #setCapacity}. */
-    private volatile int capacity;
+    /**
+     * {@link #DEFAULT} (the default soft bound), 0 (set unbounded) or the capacity set. Written through
+     * {@link #setCapacity}.
+     */
+    private volatile int capacity = DEFAULT;
     /**
      * Zero while a delivery needs no check (unbounded, owner not finished), so that the send path reads
      * one field; else {@link #BOUNDED} and/or {@link #CLOSED}.
@@ -41,8 +62,11 @@ final class Inbox extends Box {
     private volatile int gate;
     private static final int BOUNDED = 1;
     private static final int CLOSED = 2;
-    /** Owners refused for lack of space, to wake when space is freed. Created lazily. */
-    private volatile ConcurrentLinkedQueue<Parker> spaceWaiters;
+    /**
+     * Owners refused for lack of space, each once, with the lane they send through, to wake when space
+     * is freed. Created lazily.
+     */
+    private volatile Map<Parker, MessageQueue.Lane> spaceWaiters;
     @SuppressWarnings("unused") // updated through DROPPED
     private volatile long dropped;
     /** The lane of the thread that last delivered here without an outbox: a hint (see callersLane). */
@@ -54,18 +78,33 @@ final class Inbox extends Box {
         super(name, description, owner, ownerName);
         this.parker = parker;
         this.dest = this;
+        queue.softLimit = Component.DEFAULT_INBOX_SIZE;
         if (parker.finished) {
             gate = CLOSED;
         }
     }
 
+    /** The capacity set, 0 when set unbounded, {@link Component#DEFAULT_INBOX_SIZE} when never set. */
     int capacity() {
-        return capacity;
+        int c = capacity;
+        return c == DEFAULT ? Component.DEFAULT_INBOX_SIZE : c;
     }
 
-    /** Sets the capacity (0: unbounded). Any thread. */
+    /** True while the capacity was never set: the default soft bound applies. */
+    boolean hasDefaultBound() {
+        return capacity == DEFAULT;
+    }
+
+    /** The capacity checked on every delivery: 0 while there is none (set unbounded, or the default). */
+    private int hardCapacity() {
+        int c = capacity;
+        return c == DEFAULT ? 0 : c;
+    }
+
+    /** Sets the capacity (0: unbounded); the default bound no longer applies. Any thread. */
     void setCapacity(int c) {
         capacity = c;
+        queue.softLimit = Integer.MAX_VALUE;
         if (c == 0) {
             GATE.getAndBitwiseAnd(this, ~BOUNDED);
         } else {
@@ -118,13 +157,16 @@ final class Inbox extends Box {
         if (gate != 0) {
             return offerChecked(message, lane);
         }
-        deliver(message, lane);
-        return true;
+        return deliver(message, lane, false);
     }
 
-    private void deliver(Object message, MessageQueue.Lane lane) {
+    /** Appends and wakes the owner; false when the lane is at the default bound (not appended). */
+    private boolean deliver(Object message, MessageQueue.Lane lane, boolean force) {
         Parker p = parker;
-        boolean yield = lane.offer(message);
+        int r = lane.offer(message, force);
+        if (r == MessageQueue.FULL) {
+            return false;
+        }
         // Published: now, after a fence, the two marks the owner may have cleared while it looked for work
         // (the lane's "scheduled" and the owner's permit). See MessageQueue and Parker.
         VarHandle.fullFence();
@@ -132,9 +174,10 @@ final class Inbox extends Box {
             queue.schedule(lane);
         }
         p.wakeFenced();
-        if (yield) {
+        if (r == MessageQueue.OFFERED_YIELD) {
             yieldToConsumer();
         }
+        return true;
     }
 
     private boolean offerChecked(Object message, MessageQueue.Lane lane) {
@@ -144,13 +187,12 @@ final class Inbox extends Box {
             return true;
         }
         if ((g & BOUNDED) != 0) {
-            int cap = capacity;
+            int cap = hardCapacity();
             if (cap != 0 && queue.holdsAtLeast(cap, lane)) {
                 return false;
             }
         }
-        deliver(message, lane);
-        return true;
+        return deliver(message, lane, false);
     }
 
     /** Puts a message in whatever the capacity (control messages, migrations). */
@@ -159,7 +201,7 @@ final class Inbox extends Box {
             DROPPED.getAndAdd(this, 1L);
             return;
         }
-        deliver(message, callersLane());
+        deliver(message, callersLane(), true);
     }
 
     /**
@@ -183,18 +225,64 @@ final class Inbox extends Box {
             awaitSpace(sender);
         }
         if (!offer(message)) {
-            throw new BoxFullException(via, this, queue.size(), capacity);
+            throw new BoxFullException(via, this, queue.size(), capacity(), hasDefaultBound());
         }
     }
 
-    /** Registers {@code waiter} to be woken once a message is taken out of this box. */
+    /** True when a refusal here is final (an explicit capacity); false for the default bound's. */
+    boolean refusesWhenFull() {
+        return capacity != DEFAULT;
+    }
+
+    /**
+     * Registers {@code waiter} (once, however often it is refused) to be woken when space is freed in
+     * this box, and marks the owner so that it wakes its waiters before it next waits. The caller then
+     * looks at the space again: the fence here orders the registration before that look (the owner
+     * updates its counts, fences, then looks for the mark).
+     */
     void awaitSpace(Parker waiter) {
-        ConcurrentLinkedQueue<Parker> q = spaceWaiters;
+        Map<Parker, MessageQueue.Lane> q = spaceWaiters;
         if (q == null) {
-            ConcurrentLinkedQueue<Parker> created = new ConcurrentLinkedQueue<>();
+            Map<Parker, MessageQueue.Lane> created = new ConcurrentHashMap<>();
             q = WAITERS.compareAndSet(this, null, created) ? created : spaceWaiters;
         }
-        q.add(waiter);
+        q.put(waiter, queue.laneFor(Thread.currentThread()));
+        parker.spaceWanted = true;
+        VarHandle.fullFence();
+    }
+
+    /** How many senders are registered to be woken when space is freed (for tests and diagnostics). */
+    int spaceWaiterCount() {
+        Map<Parker, MessageQueue.Lane> q = spaceWaiters;
+        return q == null ? 0 : q.size();
+    }
+
+    /**
+     * Wakes the registered senders that now have room (the owner's hook, before it waits): not those
+     * whose lane is still full, which would only be refused again. (Two components sending to each
+     * other, both full, would otherwise wake each other for ever.)
+     *
+     * @return true when some are still waiting
+     */
+    boolean wakeSpaceWaitersWithRoom() {
+        Map<Parker, MessageQueue.Lane> q = spaceWaiters;
+        if (q == null || q.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<Parker, MessageQueue.Lane> e : q.entrySet()) {
+            if (hasRoomFor(e.getValue()) && q.remove(e.getKey(), e.getValue())) {
+                e.getKey().wake();
+            }
+        }
+        return !q.isEmpty();
+    }
+
+    private boolean hasRoomFor(MessageQueue.Lane lane) {
+        int cap = capacity;
+        if (cap == DEFAULT) {
+            return lane.size() < queue.softLimit;
+        }
+        return cap == 0 || queue.size() < cap;
     }
 
     /**
@@ -208,7 +296,7 @@ final class Inbox extends Box {
         Object m = queue.poll();
         if (m != null) {
             int cap = capacity;
-            if (cap != 0) {
+            if (cap > 0) {
                 queue.sync();
                 if (++takenSinceWake >= (cap + 1) >>> 1) {
                     spaceFreed();
@@ -235,7 +323,7 @@ final class Inbox extends Box {
      */
     void settle() {
         queue.sync();
-        if (capacity != 0) {
+        if (capacity > 0) {
             spaceFreed();
         }
     }
@@ -250,7 +338,7 @@ final class Inbox extends Box {
         while (n < max && (m = queue.poll()) != null) {
             into[n++] = m;
         }
-        if (n > 0 && capacity != 0) {
+        if (n > 0 && capacity > 0) {
             queue.sync();
             spaceFreed();
         }
@@ -258,13 +346,21 @@ final class Inbox extends Box {
     }
 
     void wakeSpaceWaiters() {
-        ConcurrentLinkedQueue<Parker> q = spaceWaiters;
-        if (q != null) {
-            Parker p;
-            while ((p = q.poll()) != null) {
-                p.wake();
+        Map<Parker, MessageQueue.Lane> q = spaceWaiters;
+        if (q != null && !q.isEmpty()) {
+            for (Parker p : q.keySet()) {
+                if (q.remove(p) != null) {
+                    p.wake();
+                }
             }
         }
+    }
+
+    /**
+     * The first message waiting here that {@code test} accepts, or null; nothing is taken. Owner only.
+     */
+    Object find(java.util.function.Predicate<Object> test) {
+        return queue.find(test);
     }
 
     /** Messages dropped because the owner had finished, plus any left unread in it since. */

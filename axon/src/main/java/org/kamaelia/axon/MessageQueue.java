@@ -63,6 +63,8 @@ import java.lang.invoke.VarHandle;
 final class MessageQueue {
     static final int FIRST_CHUNK = 8;
     static final int MAX_CHUNK = 1024;
+    /** How often (in slots of a chunk) a producer looks at the soft limit, besides at each new chunk. */
+    static final int LIMIT_CHECK = 256;
     /** How many messages the consumer takes from one lane before looking at the next. */
     private static final int BATCH = 256;
     /**
@@ -76,6 +78,13 @@ final class MessageQueue {
      * 10-stage benchmark, 256 to 1024 are best, 16384 is 20% slower and no yield at all 2 to 3 times.
      */
     static final int YIELD_BACKLOG = 1024;
+
+    /** {@link Lane#offer}: the message was appended. */
+    static final int OFFERED = 0;
+    /** {@link Lane#offer}: appended, and the consumer is {@link #YIELD_BACKLOG} or more behind. */
+    static final int OFFERED_YIELD = 1;
+    /** {@link Lane#offer}: not appended: the lane holds {@link #softLimit} or more messages. */
+    static final int FULL = 2;
 
     private static final VarHandle LANES;
     private static final VarHandle PRODUCED;
@@ -122,6 +131,8 @@ final class MessageQueue {
         Chunk tail;
         Object[] tailSlots; // tail.slots
         int tailIndex;
+        /** The index in tailSlots at which offer takes its rare path: the chunk's end, or a limit check. */
+        int checkAt;
         /**
          * Messages offered so far. Written with a release store after the slot: that store publishes the
          * message, and the consumer reads this field (acquire) to learn how far it may read the slots.
@@ -181,30 +192,51 @@ final class MessageQueue {
             Chunk c = new Chunk(FIRST_CHUNK);
             tail = c;
             tailSlots = c.slots;
+            checkAt = FIRST_CHUNK;
             head = c;
             headSlots = c.slots;
         }
 
         /**
-         * Appends e (not null). Producer thread only.
+         * Appends e (not null), unless the lane is at the queue's soft limit. Producer thread only.
          *
-         * @return true when this offer started a new chunk while the consumer is at least
-         *         {@link #YIELD_BACKLOG} messages behind: the caller should let the consumer run
+         * @param force append whatever the soft limit (the runtime's own messages, migrations)
+         * @return {@link #OFFERED}; {@link #OFFERED_YIELD} when this offer started a new chunk while the
+         *         consumer is at least {@link #YIELD_BACKLOG} messages behind (the caller should let the
+         *         consumer run); {@link #FULL} when it was not appended (only when not forced)
          */
-        boolean offer(Object e) {
+        int offer(Object e, boolean force) {
             Object[] s = tailSlots;
             int i = tailIndex;
-            if (i == s.length) {
-                return offerInNewChunk(e);
+            if (i == checkAt) {
+                return offerRare(e, force);
             }
             s[i] = e;
             tailIndex = i + 1;
             PRODUCED.setRelease(this, produced + 1); // publishes the slot
-            return false;
+            return OFFERED;
         }
 
-        /** The rare part of offer, out of line so that the common part stays small enough to inline. */
-        private boolean offerInNewChunk(Object e) {
+        /**
+         * The rare part of offer, out of line so that the common part stays small enough to inline: a new
+         * chunk, or a look at the soft limit every {@link #LIMIT_CHECK} slots. So a lane below the limit
+         * pays nothing per message for it, and holds at most the limit plus {@link #LIMIT_CHECK} less one.
+         */
+        private int offerRare(Object e, boolean force) {
+            long p = produced;
+            long behind = p - (long) CONSUMED.getOpaque(this);
+            if (!force && behind >= queue.softLimit) {
+                return FULL;
+            }
+            Object[] s = tailSlots;
+            int i = tailIndex;
+            if (i < s.length) { // a limit check inside the chunk
+                s[i] = e;
+                tailIndex = i + 1;
+                checkAt = Math.min(s.length, i + LIMIT_CHECK);
+                PRODUCED.setRelease(this, p + 1);
+                return OFFERED;
+            }
             Chunk t = tail;
             Chunk n = new Chunk(Math.min(t.slots.length << 1, MAX_CHUNK));
             n.slots[0] = e;
@@ -212,9 +244,9 @@ final class MessageQueue {
             tail = n;
             tailSlots = n.slots;
             tailIndex = 1;
-            long p = produced;
+            checkAt = Math.min(n.slots.length, LIMIT_CHECK);
             PRODUCED.setRelease(this, p + 1); // publishes the slot and the link to its chunk
-            return p - (long) CONSUMED.getOpaque(this) >= YIELD_BACKLOG;
+            return behind >= YIELD_BACKLOG ? OFFERED_YIELD : OFFERED;
         }
 
         /**
@@ -253,6 +285,12 @@ final class MessageQueue {
 
     /** Copy-on-write; replaced with compare-and-set. */
     private volatile Lane[] lanes = NO_LANES;
+    /**
+     * How many messages one lane may hold before an unforced offer is refused ({@link #FULL}), checked
+     * when a producer starts a new chunk; {@link Integer#MAX_VALUE} for no limit. Set by the inbox: the
+     * default bound of an inbox whose capacity was not set. Read only on the rare path.
+     */
+    volatile int softLimit = Integer.MAX_VALUE;
 
     // The consumer's view: a run of published messages in one chunk of the current lane. Taking a
     // message is then a comparison, a load and a store on this object; the lane's own counters are
@@ -317,15 +355,17 @@ final class MessageQueue {
         }
     }
 
-    /** Appends e (not null) through the calling thread's lane, and schedules the lane. Any thread. */
-    boolean offer(Object e) {
+    /**
+     * Appends e (not null) through the calling thread's lane whatever the soft limit, and schedules the
+     * lane. Any thread. For tests.
+     */
+    void offer(Object e) {
         Lane l = laneFor(Thread.currentThread());
-        boolean yield = l.offer(e);
+        l.offer(e, true);
         VarHandle.fullFence();
         if (!l.isScheduled()) {
             schedule(l);
         }
-        return yield;
     }
 
     /**
@@ -349,6 +389,41 @@ final class MessageQueue {
             return null;
         }
         return viewSlots[viewIndex];
+    }
+
+    /**
+     * The first element waiting in any lane (in no particular order across lanes) that {@code test}
+     * accepts, or null; nothing is taken. Consumer only. Costs a walk over every waiting element: for
+     * boxes that hold few (control).
+     */
+    Object find(java.util.function.Predicate<Object> test) {
+        for (Lane l : lanes) {
+            long waiting;
+            Object[] s;
+            int i;
+            Chunk c = l.head;
+            if (l == current) {
+                s = viewSlots;
+                i = viewIndex;
+                waiting = (long) PRODUCED.getAcquire(l) - l.consumed - (viewIndex - viewStart);
+            } else {
+                s = l.headSlots;
+                i = l.headIndex;
+                waiting = (long) PRODUCED.getAcquire(l) - l.consumed;
+            }
+            for (; waiting > 0; waiting--) {
+                if (i == s.length) {
+                    c = c.next; // set before the element after it was published
+                    s = c.slots;
+                    i = 0;
+                }
+                Object e = s[i++];
+                if (test.test(e)) {
+                    return e;
+                }
+            }
+        }
+        return null;
     }
 
     /** True when no published element is waiting in any lane. Consumer only. */

@@ -36,20 +36,6 @@ final class Outbox extends Box {
     }
 
     /**
-     * Sends {@code message} to the final inbox.
-     *
-     * @param sender the sending owner's parker, registered to be woken when a full destination frees
-     *               space; may be null
-     * @throws BoxFullException when the destination is bounded and full; the message was not delivered
-     */
-    void send(Object message, Parker sender) {
-        Inbox full = offer(message);
-        if (full != null) {
-            full.refused(message, sender, this);
-        }
-    }
-
-    /**
      * Puts the message into the final inbox, or drops and counts it when there is none.
      *
      * @return null when done, or the final inbox when it is bounded and full (nothing was delivered)

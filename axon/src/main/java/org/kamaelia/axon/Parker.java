@@ -59,6 +59,17 @@ final class Parker {
     volatile Object waitingOn;
     /** Counts this owner as busy or idle; null for owners that do not take part (handles). */
     volatile Scheduler scheduler;
+    /**
+     * Set by a sender refused for lack of space in one of this owner's inboxes (after it registered
+     * there); the owner, after the fence of its next pause, clears it and runs {@link #spaceHook}. See
+     * {@link Inbox}.
+     */
+    volatile boolean spaceWanted;
+    /**
+     * Wakes the senders waiting for space in the owner's inboxes that now have room, and says whether
+     * some are still waiting; set once by the owner, before use.
+     */
+    java.util.function.BooleanSupplier spaceHook;
 
     Parker(String ownerName) {
         this.ownerName = ownerName;
@@ -119,6 +130,7 @@ final class Parker {
     boolean pause(long nanos) {
         if (state == PERMIT) {
             consumePermit();
+            releaseSpace();
             return true;
         }
         if (nanos == 0) {
@@ -127,8 +139,10 @@ final class Parker {
         thread = Thread.currentThread();
         if (!STATE.compareAndSet(this, RUNNING, PARKED)) {
             consumePermit(); // it was PERMIT
+            releaseSpace();
             return true;
         }
+        releaseSpace(); // after the compare-and-set, a full fence: before this thread parks
         Scheduler sch = scheduler;
         if (sch != null) {
             sch.becameIdle();
@@ -164,6 +178,30 @@ final class Parker {
         }
         consumePermit();
         return true;
+    }
+
+    /**
+     * Wakes the senders waiting for space in the owner's inboxes, if one asked. Owner only, after a
+     * full fence that follows its last update of its inboxes' counts (the other half of the fence in
+     * {@link Inbox#awaitSpace}): a plain read of the mark suffices there.
+     */
+    void releaseSpace() {
+        if (spaceWanted) {
+            spaceWanted = false;
+            java.util.function.BooleanSupplier h = spaceHook;
+            if (h != null && h.getAsBoolean()) {
+                spaceWanted = true; // some still have no room: look again at the next pause
+            }
+        }
+    }
+
+    /**
+     * As {@link #releaseSpace}, for an owner that has taken messages without pausing (a handle's poll):
+     * makes the fence itself.
+     */
+    void releaseSpaceFenced() {
+        VarHandle.fullFence();
+        releaseSpace();
     }
 
     /**

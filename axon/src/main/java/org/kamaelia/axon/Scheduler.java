@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -35,13 +36,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * the condition that waiters wait on; it is never held while running user code.
  */
 public final class Scheduler {
+    /** How many failures {@link #failures()} keeps: the most recent ones. */
+    public static final int MAX_KEPT_FAILURES = 1000;
     private static final Object DEFAULT_LOCK = new Object();
     private static volatile Scheduler defaultInstance;
 
     private final String name;
     private final Set<Component> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger busy = new AtomicInteger();
-    private final List<ComponentFailure> failures = new CopyOnWriteArrayList<>();
+    /** The most recent failures, at most {@link #MAX_KEPT_FAILURES}. */
+    private final ConcurrentLinkedDeque<ComponentFailure> failures = new ConcurrentLinkedDeque<>();
+    /** Every failure recorded, kept or not. */
+    private final AtomicLong failureCount = new AtomicLong();
     private final CoordinatingAssistantTracker tracker = new CoordinatingAssistantTracker();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -80,7 +86,10 @@ public final class Scheduler {
     }
 
     void recordFailure(Component c, Throwable failure) {
-        failures.add(new ComponentFailure(c, failure));
+        failures.addLast(new ComponentFailure(c, failure));
+        if (failureCount.incrementAndGet() > MAX_KEPT_FAILURES) {
+            failures.pollFirst(); // each record beyond the limit lets the oldest go: the deque stays at the limit
+        }
     }
 
     void finished(Component c) {
@@ -179,9 +188,23 @@ public final class Scheduler {
         return out;
     }
 
-    /** Every component of this scheduler whose main() ended with an exception, in order. */
+    /**
+     * The most recent failures of this scheduler's components (their main() ended with an exception),
+     * oldest first: at most {@link #MAX_KEPT_FAILURES}, so that a long-running server whose protocols
+     * fail does not keep them all; {@link #failureCount()} counts every one.
+     */
     public List<ComponentFailure> failures() {
         return List.copyOf(failures);
+    }
+
+    /** How many components of this scheduler have failed since it was made, kept or not. */
+    public long failureCount() {
+        return failureCount.get();
+    }
+
+    /** How many failures were let go of to keep {@link #failures()} at {@link #MAX_KEPT_FAILURES}. */
+    public long droppedFailureCount() {
+        return Math.max(0, failureCount.get() - MAX_KEPT_FAILURES);
     }
 
     /** This scheduler's service registry. */

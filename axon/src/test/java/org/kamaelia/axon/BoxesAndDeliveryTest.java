@@ -76,9 +76,10 @@ class BoxesAndDeliveryTest {
     }
 
     @Test
-    void inboxesAreUnboundedUnlessALimitIsSet() { // 40, 87
+    void inboxesHaveTheDefaultBoundUnlessALimitIsSetAndUnboundedLiftsIt() { // 40 (changed: see DefaultBoundTest), 87
         Idle c = new Idle();
-        assertThat(c.inboxSize("inbox")).isEqualTo(Component.UNBOUNDED);
+        assertThat(c.inboxSize("inbox")).isEqualTo(Component.DEFAULT_INBOX_SIZE);
+        c.setInboxSize("inbox", Component.UNBOUNDED);
         for (int i = 0; i < 10_000; i++) {
             c.deliver(i, "inbox");
         }

@@ -81,8 +81,9 @@ class ThreadedComponentTest {
         e.activate(scheduler);
         sink.activate(scheduler);
         List<Integer> sent = new ArrayList<>();
+        Handle h = new Handle(e, new String[0]); // puts that wait for space: the inbox has the default bound
         for (int i = 0; i < 10_000; i++) {
-            e.deliver(i, "inbox");
+            assertThat(h.put(i, "inbox", Duration.ofSeconds(10))).isTrue();
             sent.add(i);
         }
         e.deliver(new ProducerFinished(), "control");

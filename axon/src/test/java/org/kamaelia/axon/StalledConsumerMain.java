@@ -1,0 +1,49 @@
+package org.kamaelia.axon;
+
+import java.time.Duration;
+import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+
+/**
+ * The child process of {@link DefaultBoundTest}: a producer sends 64 KiB messages (1 GiB in all) to a
+ * component that never reads, in a JVM with a 256 MB heap. With unbounded inboxes it dies of
+ * OutOfMemoryError within seconds; with the default bound the producer waits. Prints whether the
+ * producer ended up blocked; exit code 0 when it did and the graph then shut down.
+ */
+public final class StalledConsumerMain {
+    private StalledConsumerMain() {
+    }
+
+    static final class Producer extends Component {
+        @Override
+        protected void main() {
+            for (int i = 0; i < 16_384; i++) {
+                send(new byte[64 * 1024], "outbox");
+            }
+        }
+    }
+
+    static final class NeverReads extends Component {
+        @Override
+        protected void main() {
+            while (!dataReady("control")) {
+                pause();
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        Scheduler s = new Scheduler("stalled");
+        Producer producer = new Producer();
+        NeverReads sink = new NeverReads();
+        producer.link(producer, "outbox", sink, "inbox");
+        sink.activate(s);
+        producer.activate(s);
+        boolean quiet = s.awaitQuiescence(Duration.ofSeconds(60));
+        boolean blocked = quiet && s.blockedOnFullInboxes().contains(producer);
+        System.out.println("producer blocked=" + blocked);
+        producer.deliver(new ShutdownMicroprocess(), "control");
+        sink.deliver(new ShutdownMicroprocess(), "control");
+        boolean ended = s.awaitTermination(Duration.ofSeconds(30));
+        System.exit(blocked && ended ? 0 : 3);
+    }
+}
