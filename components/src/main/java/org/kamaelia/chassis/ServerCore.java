@@ -470,7 +470,10 @@ public class ServerCore extends Component implements AutoCloseable {
             return this;
         }
 
-        /** The listen backlog; 128 by default. See {@link TCPServer.Builder#backlog}. */
+        /**
+         * The listen backlog; the system's maximum by default ({@link TCPServer#systemBacklog()}). See
+         * {@link TCPServer.Builder#backlog}.
+         */
         public Builder<S> backlog(int backlog) {
             tcp.backlog(backlog);
             return this;

@@ -1,13 +1,17 @@
 package org.kamaelia.internet;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -86,16 +90,24 @@ import org.kamaelia.ipc.SocketShutdown;
  * <h2>Differences from the original</h2>
  * Binds to the loopback address by default (the original bound every interface), with SO_REUSEADDR on
  * by default (the original needed socketOptions for it), and reports a bind failure as an exception
- * (the original gave up silently). It has a maximum number of connections. On shutdown it closes its
+ * (the original gave up silently). Its listen backlog is the system's maximum by default (it was
+ * fixed at 128 here). It has a maximum number of connections. On shutdown it closes its
  * connections and waits for them before it finishes.
  */
 public final class TCPServer extends Component implements AutoCloseable {
-    /** Backlog used when none is given. */
-    public static final int DEFAULT_BACKLOG = 128;
+    /**
+     * The listen backlog used when none is given and the system's maximum cannot be read (4096). When
+     * it can be read ({@code /proc/sys/net/core/somaxconn} on Linux), the default is that maximum
+     * instead: see {@link #systemBacklog()}. Linux caps any backlog at that maximum anyway.
+     */
+    public static final int DEFAULT_BACKLOG = 4096;
     /** Maximum number of open connections used when none is given. */
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
     private static final System.Logger LOG = System.getLogger("org.kamaelia.internet");
+    private static final Path SOMAXCONN = Path.of("/proc/sys/net/core/somaxconn");
+    /** Read once: the backlog a builder uses when none is given. */
+    private static final int SYSTEM_BACKLOG = readSystemBacklog();
     private static final Duration ACCEPT_ERROR_PAUSE = Duration.ofMillis(100);
     private static final Duration ACCEPTOR_JOIN_TIMEOUT = Duration.ofSeconds(10);
     private static final String FEEDBACK = "_csaFeedback";
@@ -174,7 +186,33 @@ public final class TCPServer extends Component implements AutoCloseable {
         declareOutbox("protocolHandlerSignal", "NewCSA for each accepted connection, ShutdownCSA when it closes");
     }
 
-    /** A builder with the defaults: loopback, any free port, backlog 128, 10,000 connections. */
+    /**
+     * The listen backlog a builder uses when none is given: the system's maximum
+     * ({@code /proc/sys/net/core/somaxconn} on Linux, read once), or {@link #DEFAULT_BACKLOG} when that
+     * cannot be read. A burst of connections up to this size waits in the kernel's queue instead of
+     * having its SYNs dropped (and retried a second or more later) while the acceptor catches up.
+     * Any thread.
+     */
+    public static int systemBacklog() {
+        return SYSTEM_BACKLOG;
+    }
+
+    private static int readSystemBacklog() {
+        // A line reader, not Files.readString: /proc files report size 0, and readString then reads only
+        // the first byte on some kernels (gVisor gives "4" for "4096").
+        try (BufferedReader r = Files.newBufferedReader(SOMAXCONN, StandardCharsets.US_ASCII)) {
+            String line = r.readLine();
+            int n = line == null ? 0 : Integer.parseInt(line.trim());
+            return n > 0 ? n : DEFAULT_BACKLOG;
+        } catch (IOException | RuntimeException e) { // not Linux, no /proc, not a number
+            return DEFAULT_BACKLOG;
+        }
+    }
+
+    /**
+     * A builder with the defaults: loopback, any free port, the system's maximum backlog
+     * ({@link #systemBacklog()}), 10,000 connections.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -400,7 +438,7 @@ public final class TCPServer extends Component implements AutoCloseable {
     public static final class Builder {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port;
-        private int backlog = DEFAULT_BACKLOG;
+        private int backlog = SYSTEM_BACKLOG;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private boolean reuseAddress = true;
         private int receiveBufferSize;
@@ -434,7 +472,9 @@ public final class TCPServer extends Component implements AutoCloseable {
         }
 
         /**
-         * How many connections the operating system may hold before they are accepted; 128 by default.
+         * How many connections the operating system may hold before they are accepted; by default the
+         * system's maximum ({@link TCPServer#systemBacklog()}: /proc/sys/net/core/somaxconn, else
+         * {@link TCPServer#DEFAULT_BACKLOG}). A larger value is capped by the system.
          *
          * @throws IllegalArgumentException when it is not positive
          */

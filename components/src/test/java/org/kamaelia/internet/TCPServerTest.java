@@ -19,6 +19,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -287,5 +292,49 @@ class TCPServerTest {
             await("it accepted", () -> server.acceptedCount() == 1);
         }
         server.close();
+    }
+
+    @Test
+    void twoHundredSimultaneousConnectsAllCompleteBeforeAnythingIsAccepted() throws Exception {
+        TCPServer server = TCPServer.builder().build(); // built, so listening, but never activated
+        List<SocketChannel> pending = new ArrayList<>();
+        try (Selector selector = Selector.open()) {
+            for (int i = 0; i < 200; i++) {
+                SocketChannel ch = SocketChannel.open();
+                pending.add(ch);
+                ch.configureBlocking(false);
+                if (!ch.connect(server.localAddress())) {
+                    ch.register(selector, SelectionKey.OP_CONNECT);
+                }
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            int waiting = selector.keys().size();
+            while (waiting > 0 && System.nanoTime() < deadline) {
+                selector.select(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                for (SelectionKey k : selector.selectedKeys()) {
+                    if (((SocketChannel) k.channel()).finishConnect()) {
+                        k.cancel();
+                        waiting--;
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+            assertThat(pending).as("connected while the server has accepted nothing")
+                    .allMatch(SocketChannel::isConnected);
+            assertThat(server.acceptedCount()).isZero();
+        } finally {
+            for (SocketChannel ch : pending) {
+                ch.close();
+            }
+            server.close();
+        }
+    }
+
+    @Test
+    void theDefaultBacklogIsTheSystemsMaximum() throws IOException {
+        Path somaxconn = Path.of("/proc/sys/net/core/somaxconn");
+        int expected = Files.isReadable(somaxconn)
+                ? Integer.parseInt(Files.readAllLines(somaxconn).get(0).trim()) : TCPServer.DEFAULT_BACKLOG;
+        assertThat(TCPServer.systemBacklog()).isEqualTo(expected);
     }
 }
