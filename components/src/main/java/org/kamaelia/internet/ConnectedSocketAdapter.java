@@ -88,7 +88,9 @@ import org.kamaelia.ipc.SocketShutdown;
  * broken pipe), or on a message of an unsupported type in "inbox" (what came before it is written
  * first; the cause then names the type and where it came). It always ends by sending one
  * {@link SocketShutdown} on "CreatorFeedback" and then one on "signal"; messages left unsent are
- * counted in it. The peer closing alone does not end it (see above).
+ * counted in it. That holds also when its own code fails (an exception or Error, a message whose
+ * encoding throws, an interrupt): the failure is then the SocketShutdown's cause and is logged, and
+ * nothing follows the SocketShutdown on "signal". The peer closing alone does not end it (see above).
  *
  * <h2>Thread safety</h2>
  * Public methods may be called from any thread. Fields marked "main" are confined to {@code main()}'s
@@ -271,17 +273,38 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
         return true;
     }
 
+    /*
+     * Whatever happens in serve() or while stopping the helpers (a bug, an Error, an interrupt, a
+     * message that throws while being encoded), the final SocketShutdown is sent: TCPServer waits for it
+     * on "CreatorFeedback" before it can finish. Such a failure becomes the SocketShutdown's cause.
+     */
     @Override
-    protected void main() throws InterruptedException {
+    protected void main() {
+        Throwable unexpected = null;
         if (claimed.compareAndSet(false, true)) {
             try {
                 serve();
-            } finally {
+            } catch (RuntimeException | Error e) {
+                unexpected = e;
+            }
+            try {
                 closeChannel();
                 stopHelpers();
+            } catch (RuntimeException | Error | InterruptedException e) {
+                unexpected = withSuppressed(unexpected, e);
             }
         }
-        report();
+        report(unexpected);
+    }
+
+    private static Throwable withSuppressed(Throwable first, Throwable next) {
+        if (first == null) {
+            return next;
+        }
+        if (first != next) {
+            first.addSuppressed(next);
+        }
+        return first;
     }
 
     private void serve() {
@@ -452,9 +475,14 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
         return null;
     }
 
+    /** The size in bytes of a message, 0 when its type is not supported or it cannot be encoded. */
     private static long sizeOf(Object m) {
-        ByteBuffer b = toBuffer(m);
-        return b == null ? 0 : b.remaining();
+        try {
+            ByteBuffer b = toBuffer(m);
+            return b == null ? 0 : b.remaining();
+        } catch (RuntimeException e) { // a CharSequence that throws: counted as a message of 0 bytes
+            return 0;
+        }
     }
 
     // ------------------------------------------------------------------ helper threads
@@ -540,8 +568,52 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
         }
     }
 
-    /** Counts what was not sent, then sends the final reports (main, after the socket is closed). */
-    private void report() {
+    /**
+     * Counts what was not sent, then sends the final reports (main, after the socket is closed). Sends
+     * them whatever fails on the way: {@code unexpected} (what ended serve() abnormally, or null) and
+     * anything thrown here become the cause, or are suppressed by it.
+     */
+    private void report(Throwable unexpected) {
+        boolean interrupted = Thread.interrupted(); // an interrupt must not refuse the final reports
+        try {
+            if (unexpected != null) {
+                if (cause == null) {
+                    cause = unexpected;
+                } else if (cause != unexpected) {
+                    cause.addSuppressed(unexpected);
+                }
+                LOG.log(System.Logger.Level.WARNING, name() + " " + connection + ": ended by " + unexpected,
+                        unexpected);
+            }
+            try {
+                countUnsent();
+            } catch (RuntimeException | Error e) {
+                cause = withSuppressed(cause, e);
+            }
+            try {
+                endInput(cause);
+            } catch (RuntimeException | Error e) {
+                cause = withSuppressed(cause, e);
+            }
+            SocketShutdown last = new SocketShutdown(this, cause, bytesSent.get(), bytesReceived.get(),
+                    unsentMessages, unsentBytes);
+            if (cause != null) {
+                LOG.log(System.Logger.Level.DEBUG, () -> name() + " " + connection + " ended: " + last);
+            }
+            try {
+                sendBlocking(last, "CreatorFeedback");
+            } finally {
+                sendBlocking(last, "signal");
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Counts the messages handed over for sending that were not sent (main, after the socket is closed). */
+    private void countUnsent() {
         setInboxSize("inbox", UNBOUNDED); // wakes producers blocked on a full inbox: nothing blocks on it now
         if (inFlight != null) {
             for (ByteBuffer b : inFlight) {
@@ -556,14 +628,6 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
             unsentMessages++;
             unsentBytes += sizeOf(recv("inbox"));
         }
-        endInput(cause);
-        SocketShutdown last = new SocketShutdown(this, cause, bytesSent.get(), bytesReceived.get(),
-                unsentMessages, unsentBytes);
-        if (cause != null) {
-            LOG.log(System.Logger.Level.DEBUG, () -> name() + " " + connection + " ended: " + last);
-        }
-        sendBlocking(last, "CreatorFeedback");
-        sendBlocking(last, "signal");
     }
 
     @Override

@@ -372,4 +372,46 @@ class ConnectedSocketAdapterTest {
         assertThatThrownBy(() -> new ConnectedSocketAdapter(accepted))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected: blocking mode");
     }
+
+    /** A CharSequence that throws while being encoded: a failure inside the adapter's own main(). */
+    private static final class Exploding implements CharSequence {
+        @Override
+        public int length() {
+            throw new IllegalStateException("exploding text");
+        }
+
+        @Override
+        public char charAt(int index) {
+            throw new IllegalStateException("exploding text");
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            throw new IllegalStateException("exploding text");
+        }
+
+        @Override
+        public String toString() {
+            return "Exploding";
+        }
+    }
+
+    @Test
+    void aFailureInsideItsOwnMainStillEndsWithTheFinalReportOnCreatorFeedbackAndSignal() throws Exception {
+        ConnectedSocketAdapter csa = csa();
+        Handle h = start(csa);
+        h.put("before".getBytes(UTF_8), "inbox");
+        assertThat(new String(readExactly(peer, 6), UTF_8)).isEqualTo("before");
+
+        h.put(new Exploding(), "inbox");
+
+        Object feedback = h.get("CreatorFeedback", WAIT);
+        assertThat(feedback).isInstanceOfSatisfying(SocketShutdown.class, s -> assertThat(s.cause())
+                .isInstanceOf(IllegalStateException.class).hasMessage("exploding text"));
+        assertThat(lastSignal(h)).isSameAs(feedback);
+        assertThat(h.awaitFinished(WAIT)).isTrue();
+        assertThat(h.drain("signal")).as("nothing after the SocketShutdown").isEmpty();
+        assertThat(csa.failure()).as("the failure is reported in the SocketShutdown").isEmpty();
+        assertThat(readToEnd(peer)).as("the connection is closed").isEmpty();
+    }
 }
