@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.kamaelia.axon.BoxFullException;
 import org.kamaelia.axon.Component;
 import org.kamaelia.axon.ComponentInterruptedException;
 import org.kamaelia.axon.ipc.ProducerFinished;
@@ -53,7 +53,8 @@ import org.kamaelia.ipc.SocketShutdown;
  *     size (8 KiB by default).</li>
  * <li>outbox "inputEnded": exactly one {@link SocketShutdown} once the peer's data has ended, after the
  *     last chunk on "outbox": cause null when the peer closed its side (or the socket was closed here
- *     on request), else the exception.</li>
+ *     on request), else the exception. When the receiving box is full the notice waits for room (it is
+ *     never dropped), unless the receiver has finished.</li>
  * <li>outbox "CreatorFeedback": the final {@link SocketShutdown}, for whoever made this component
  *     ({@link TCPServer} counts connections with it).</li>
  * <li>outbox "signal": the final {@link SocketShutdown}, exactly one, the last thing this component
@@ -120,6 +121,11 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
     private static final Duration HELPER_JOIN_TIMEOUT = Duration.ofSeconds(10);
     private static final String WRITER = "_writer";
     private static final String READER = "_reader";
+    /** How long main(), finishing, waits for room for the "inputEnded" notice the reader could not send. */
+    private static final Duration FINAL_NOTICE_WAIT = Duration.ofSeconds(10);
+    private static final int NOTICE_NOT_SENT = 0;
+    private static final int NOTICE_SENDING = 1;
+    private static final int NOTICE_SENT = 2;
 
     /*
      * Implementation note: the connection's phase moves forward only, on main()'s thread, through
@@ -149,7 +155,8 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
     private final AtomicLong bytesReceived = new AtomicLong();
     /** Set by whichever comes first: main() starting, or closing before activation. */
     private final AtomicBoolean claimed = new AtomicBoolean();
-    private final AtomicBoolean inputEndedSent = new AtomicBoolean();
+    /** The "inputEnded" notice: NOTICE_NOT_SENT, NOTICE_SENDING (a thread is delivering it) or NOTICE_SENT. */
+    private final AtomicInteger inputEndedState = new AtomicInteger();
     /** Hands one batch at a time from main to the writer thread. */
     private final BlockingQueue<ByteBuffer[]> handoff = new ArrayBlockingQueue<>(1);
     private volatile boolean closing;
@@ -165,7 +172,7 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
     private long lingerDeadline;
     private long unsentMessages;
     private long unsentBytes;
-    private Thread reader;
+    private volatile Thread reader; // written by main before it starts; read by tests
     private Thread writer;
 
     /**
@@ -451,6 +458,11 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
         }
     }
 
+    /** The reader thread, once started (tests). */
+    Thread readerThread() {
+        return reader;
+    }
+
     private static String abbreviate(Object m) {
         String s;
         try {
@@ -530,19 +542,39 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                 error = e;
             }
         }
-        endInput(closing ? cause : error);
+        try {
+            endInput(closing ? cause : error, null);
+        } catch (ComponentInterruptedException e) {
+            // main is closing while the receiver's box was full: main sends the notice when it finishes
+        }
         deliver(new ReaderReport(error), READER);
     }
 
-    /** Sends the one "inputEnded" message (reader, or main when the reader never ran). */
-    private void endInput(Throwable why) {
-        if (inputEndedSent.compareAndSet(false, true)) {
-            try {
-                send(new SocketShutdown(this, why, bytesSent.get(), bytesReceived.get(), 0, 0), "inputEnded");
-            } catch (BoxFullException e) {
-                LOG.log(System.Logger.Level.WARNING, name() + ": could not report the end of input: " + e);
-            }
+    /**
+     * Sends the one "inputEnded" notice, waiting for room in the receiver's box (its "control", for a
+     * protocol of ServerCore) up to {@code wait} (null: as long as it takes, until interrupted). The
+     * reader sends it after the last chunk; main sends it when finishing if the reader could not
+     * (it never ran, or was interrupted while waiting). A receiver that has finished drops it at once.
+     *
+     * @return true when it was delivered now or before
+     */
+    private boolean endInput(Throwable why, Duration wait) {
+        if (!inputEndedState.compareAndSet(NOTICE_NOT_SENT, NOTICE_SENDING)) {
+            return true; // sent, or being sent by the other thread
         }
+        boolean sent = false;
+        try {
+            SocketShutdown notice = new SocketShutdown(this, why, bytesSent.get(), bytesReceived.get(), 0, 0);
+            if (wait == null) {
+                sendBlocking(notice, "inputEnded");
+                sent = true;
+            } else {
+                sent = sendBlocking(notice, "inputEnded", wait);
+            }
+        } finally {
+            inputEndedState.set(sent ? NOTICE_SENT : NOTICE_NOT_SENT);
+        }
+        return sent;
     }
 
     private void closeChannel() {
@@ -591,7 +623,10 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                 cause = withSuppressed(cause, e);
             }
             try {
-                endInput(cause);
+                if (!endInput(cause, FINAL_NOTICE_WAIT)) {
+                    LOG.log(System.Logger.Level.WARNING, name() + " " + connection + ": the end-of-input notice"
+                            + " was not taken within " + FINAL_NOTICE_WAIT + " (its receiver's box stayed full)");
+                }
             } catch (RuntimeException | Error e) {
                 cause = withSuppressed(cause, e);
             }

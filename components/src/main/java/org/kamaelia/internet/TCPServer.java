@@ -13,6 +13,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kamaelia.axon.Component;
+import org.kamaelia.axon.ComponentInterruptedException;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
 import org.kamaelia.ipc.NewCSA;
@@ -65,9 +67,12 @@ import org.kamaelia.ipc.SocketShutdown;
  *
  * <h2>How it works</h2>
  * An acceptor thread (virtual) blocks in {@code accept()}. For each connection it makes a socket
- * component, links that component's "CreatorFeedback" to this server, and sends a {@link NewCSA}. When
- * a socket component reports its final {@link SocketShutdown}, the server forgets it and sends a
- * {@link ShutdownCSA}. While {@link Builder#maxConnections(int) maxConnections} connections are open,
+ * component, links that component's "CreatorFeedback" to this server, and sends a {@link NewCSA},
+ * waiting for room when the receiver's box is full (backpressure: while the handler is behind nothing
+ * is accepted, and new connections wait in the listen backlog; a shutdown ends the wait). When a
+ * socket component reports its final {@link SocketShutdown}, the server forgets it and sends a
+ * {@link ShutdownCSA}; notices that do not fit in the receiver's box wait, in order, in main() (which
+ * never blocks on them), and are sent as the receiver takes messages. While {@link Builder#maxConnections(int) maxConnections} connections are open,
  * a new connection is accepted and closed at once: the peer reads end of stream (or gets a reset if
  * it had already sent data); it is never left waiting in the backlog. Those are counted in
  * {@link #refusedCount()}. The listening socket has SO_REUSEADDR on by default, so a restarted server
@@ -139,6 +144,8 @@ public final class TCPServer extends Component implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong acceptErrors = new AtomicLong();
+    /** ShutdownCSA notices waiting for room in the protocol handler's box (main). */
+    private final ArrayDeque<ShutdownCSA> notices = new ArrayDeque<>();
     /** Set by whichever comes first: main() starting, or close() before activation. */
     private final AtomicBoolean claimed = new AtomicBoolean();
     private volatile Phase phase = Phase.BOUND;
@@ -338,15 +345,33 @@ public final class TCPServer extends Component implements AutoCloseable {
             pause();
             relayFeedback();
         }
+        long deadline = System.nanoTime() + closeTimeout.toNanos();
+        while (!notices.isEmpty() && deadline - System.nanoTime() > 0) {
+            pause(Duration.ofNanos(deadline - System.nanoTime()));
+            relayFeedback();
+        }
+        if (!notices.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, name() + ": the protocol handler did not take the last "
+                    + notices.size() + " ShutdownCSA notices within " + closeTimeout + "; dropped");
+            notices.clear();
+        }
     }
 
-    /** Forgets each socket component that reported its end, and tells the protocol handler (main). */
+    /**
+     * Forgets each socket component that reported its end, and tells the protocol handler (main). A
+     * notice that does not fit in the handler's box waits in {@code notices}, in order, and goes when
+     * the handler has taken something (this component is woken then), so a slow handler never makes
+     * main() block or fail.
+     */
     private void relayFeedback() {
         while (dataReady(FEEDBACK)) {
             SocketShutdown s = (SocketShutdown) recv(FEEDBACK);
             ConnectedSocketAdapter csa = (ConnectedSocketAdapter) s.caller();
             live.remove(csa);
-            send(new ShutdownCSA(this, csa, s), "protocolHandlerSignal");
+            notices.addLast(new ShutdownCSA(this, csa, s));
+        }
+        while (!notices.isEmpty() && sendBlocking(notices.peekFirst(), "protocolHandlerSignal", Duration.ZERO)) {
+            notices.removeFirst();
         }
     }
 
@@ -382,7 +407,11 @@ public final class TCPServer extends Component implements AutoCloseable {
                     }
                     continue;
                 }
-                onAccepted(ch);
+                try {
+                    onAccepted(ch);
+                } catch (ComponentInterruptedException e) {
+                    break; // main is stopping while the handler was behind
+                }
             }
         } catch (RuntimeException | Error e) {
             failure = e;
@@ -415,7 +444,15 @@ public final class TCPServer extends Component implements AutoCloseable {
         live.add(csa);
         accepted.incrementAndGet();
         csa.link(csa, "CreatorFeedback", this, FEEDBACK); // the socket component's own link: it goes when that ends
-        send(new NewCSA(this, csa, info), "protocolHandlerSignal");
+        try {
+            // Waits while the handler is behind: meanwhile nothing is accepted and new connections wait
+            // in the backlog. Interrupted by main when stopping.
+            sendBlocking(new NewCSA(this, csa, info), "protocolHandlerSignal");
+        } catch (ComponentInterruptedException e) {
+            csa.closeIfNotStarted(); // never handed over: it will not report
+            live.remove(csa);
+            throw e;
+        }
     }
 
     private static void closeQuietly(SocketChannel ch) {

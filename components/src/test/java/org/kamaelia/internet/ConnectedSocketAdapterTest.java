@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -413,5 +414,33 @@ class ConnectedSocketAdapterTest {
         assertThat(h.drain("signal")).as("nothing after the SocketShutdown").isEmpty();
         assertThat(csa.failure()).as("the failure is reported in the SocketShutdown").isEmpty();
         assertThat(readToEnd(peer)).as("the connection is closed").isEmpty();
+    }
+
+    @Test
+    void theEndOfInputNoticeWaitsForRoomInAFullReceiverInsteadOfBeingLost() throws Exception {
+        ConnectedSocketAdapter csa = csa();
+        TCPServerTest.Allowance receiver = new TCPServerTest.Allowance();
+        receiver.deliver("filler", "inbox"); // its box of one is full
+        receiver.link(csa, "inputEnded", receiver, "inbox");
+        receiver.activate(scheduler);
+        Handle h = start(csa, "outbox", "signal");
+
+        peer.shutdownOutput();
+        await("the reader has read the end of stream and tried to report it", () -> {
+            Thread r = csa.readerThread();
+            return r != null && (!r.isAlive() || Arrays.stream(r.getStackTrace())
+                    .anyMatch(f -> f.getMethodName().equals("sendBlocking")));
+        });
+        receiver.allow(2);
+
+        assertThat(receiver.taken.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("filler");
+        Object notice = receiver.taken.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(notice).as("the end-of-input notice").isInstanceOfSatisfying(SocketShutdown.class,
+                s -> assertThat(s.isClean()).isTrue());
+        h.put(new ShutdownMicroprocess(), "control");
+        assertThat(lastSignal(h).isClean()).isTrue();
+        assertThat(h.awaitFinished(WAIT)).isTrue();
+        assertThat(receiver.taken).as("exactly one notice").isEmpty();
+        receiver.deliver(new ShutdownMicroprocess(), "control");
     }
 }
