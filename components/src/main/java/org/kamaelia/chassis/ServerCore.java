@@ -18,8 +18,11 @@ import org.kamaelia.axon.Component;
 import org.kamaelia.axon.ComponentFailure;
 import org.kamaelia.axon.Linkage;
 import org.kamaelia.axon.Scheduler;
+import org.kamaelia.axon.ipc.ErrorInformation;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia.internal.Preload;
+import org.kamaelia.internal.SafeLog;
 import org.kamaelia.internal.Threads;
 import org.kamaelia.internet.ConnectedSocketAdapter;
 import org.kamaelia.internet.ConnectionInfo;
@@ -147,6 +150,14 @@ public class ServerCore extends Component implements AutoCloseable {
         }
     }
 
+    static {
+        // Loaded now rather than on the closing paths, which may run while the process is out of
+        // descriptors (see Preload).
+        Preload.classes(SafeLog.class, Connection.class, ComponentFailure.class, NewCSA.class, ShutdownCSA.class,
+                SocketShutdown.class, ServerShutdown.class, ProducerFinished.class, ShutdownMicroprocess.class,
+                ErrorInformation.class);
+    }
+
     private final ProtocolFactory factory;
     private final TCPServer tcpServer;
     private final int protocolInboxCapacity;
@@ -212,6 +223,14 @@ public class ServerCore extends Component implements AutoCloseable {
     /** Connections refused because the maximum was open. Any thread. */
     public long refusedCount() {
         return tcpServer.refusedCount();
+    }
+
+    /**
+     * Errors from accepting connections (e.g. too many open files), each followed by a pause and a new
+     * attempt: see {@link TCPServer#acceptErrorCount()}. Any thread.
+     */
+    public long acceptErrorCount() {
+        return tcpServer.acceptErrorCount();
     }
 
     /**
@@ -356,7 +375,7 @@ public class ServerCore extends Component implements AutoCloseable {
             if (!c.protocolEnded && c.protocol.isFinished()) {
                 c.protocolEnded = true;
                 c.protocol.failure().ifPresent(f -> {
-                    LOG.log(System.Logger.Level.DEBUG, () -> name() + ": " + c.info + ": protocol "
+                    SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": " + c.info + ": protocol "
                             + c.protocol.name() + " failed: " + f);
                     record(new ComponentFailure(c.protocol, f));
                 });
@@ -404,7 +423,7 @@ public class ServerCore extends Component implements AutoCloseable {
                 if (m instanceof NewCSA n) {
                     closeAtOnce(n.csa(), n.connection()); // accepted just before the listener closed
                 } else if (!(m instanceof ShutdownCSA)) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> name() + ": ignored " + m);
+                    SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": ignored " + m);
                 }
             }
             reap();
@@ -422,7 +441,7 @@ public class ServerCore extends Component implements AutoCloseable {
                     removeChild(c.csa);
                 }
                 connections.clear();
-                LOG.log(System.Logger.Level.WARNING, name() + ": protocols still running " + shutdownTimeout
+                SafeLog.log(LOG, System.Logger.Level.WARNING, name() + ": protocols still running " + shutdownTimeout
                         + " after a ShutdownMicroprocess, given up: " + stuck);
                 break;
             }

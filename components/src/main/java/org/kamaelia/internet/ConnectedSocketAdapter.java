@@ -20,6 +20,8 @@ import org.kamaelia.axon.Component;
 import org.kamaelia.axon.ComponentInterruptedException;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia.internal.Preload;
+import org.kamaelia.internal.SafeLog;
 import org.kamaelia.ipc.SocketShutdown;
 
 /**
@@ -145,6 +147,13 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
     }
 
     private record ReaderReport(Throwable error) {
+    }
+
+    static {
+        // Loaded now rather than on the closing path, which may run while the process is out of
+        // descriptors (see Preload).
+        Preload.classes(SafeLog.class, WriterReport.class, ReaderReport.class, Phase.class, SocketShutdown.class,
+                ComponentInterruptedException.class, ShutdownMicroprocess.class, ProducerFinished.class);
     }
 
     private final SocketChannel channel;
@@ -347,7 +356,7 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
             if (phase == Phase.LINGERING) {
                 long left = lingerDeadline - System.nanoTime();
                 if (left <= 0) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> name() + ": peer did not close within "
+                    SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": peer did not close within "
                             + closeTimeout + "; closing");
                     advance(Phase.CLOSED);
                     return;
@@ -439,7 +448,7 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                             + " " + abbreviate(m) + " (expected: byte[], ByteBuffer or CharSequence); "
                             + "what came before it was sent, the connection is closed");
                 }
-                LOG.log(System.Logger.Level.WARNING, () -> String.valueOf(cause.getMessage()));
+                SafeLog.log(LOG, System.Logger.Level.WARNING, () -> String.valueOf(cause.getMessage()));
                 takeInbox = false;
                 if (phase == Phase.OPEN) {
                     advance(Phase.FLUSHING);
@@ -582,7 +591,7 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
         try {
             channel.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> name() + ": close: " + e);
+            SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": close: " + e);
         }
     }
 
@@ -594,7 +603,7 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
         }
         for (Thread t : new Thread[] {reader, writer}) {
             if (t != null && !t.join(HELPER_JOIN_TIMEOUT)) {
-                LOG.log(System.Logger.Level.WARNING, name() + ": " + t.getName() + " did not stop within "
+                SafeLog.log(LOG, System.Logger.Level.WARNING, name() + ": " + t.getName() + " did not stop within "
                         + HELPER_JOIN_TIMEOUT);
             }
         }
@@ -614,7 +623,7 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                 } else if (cause != unexpected) {
                     cause.addSuppressed(unexpected);
                 }
-                LOG.log(System.Logger.Level.WARNING, name() + " " + connection + ": ended by " + unexpected,
+                SafeLog.log(LOG, System.Logger.Level.WARNING, name() + " " + connection + ": ended by " + unexpected,
                         unexpected);
             }
             try {
@@ -624,7 +633,7 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
             }
             try {
                 if (!endInput(cause, FINAL_NOTICE_WAIT)) {
-                    LOG.log(System.Logger.Level.WARNING, name() + " " + connection + ": the end-of-input notice"
+                    SafeLog.log(LOG, System.Logger.Level.WARNING, name() + " " + connection + ": the end-of-input notice"
                             + " was not taken within " + FINAL_NOTICE_WAIT + " (its receiver's box stayed full)");
                 }
             } catch (RuntimeException | Error e) {
@@ -633,7 +642,7 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
             SocketShutdown last = new SocketShutdown(this, cause, bytesSent.get(), bytesReceived.get(),
                     unsentMessages, unsentBytes);
             if (cause != null) {
-                LOG.log(System.Logger.Level.DEBUG, () -> name() + " " + connection + " ended: " + last);
+                SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + " " + connection + " ended: " + last);
             }
             try {
                 sendBlocking(last, "CreatorFeedback");

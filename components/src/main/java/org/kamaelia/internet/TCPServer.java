@@ -24,6 +24,8 @@ import org.kamaelia.axon.Component;
 import org.kamaelia.axon.ComponentInterruptedException;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia.internal.Preload;
+import org.kamaelia.internal.SafeLog;
 import org.kamaelia.ipc.NewCSA;
 import org.kamaelia.ipc.ServerShutdown;
 import org.kamaelia.ipc.ShutdownCSA;
@@ -76,8 +78,16 @@ import org.kamaelia.ipc.SocketShutdown;
  * a new connection is accepted and closed at once: the peer reads end of stream (or gets a reset if
  * it had already sent data); it is never left waiting in the backlog. Those are counted in
  * {@link #refusedCount()}. The listening socket has SO_REUSEADDR on by default, so a restarted server
- * can bind its port again while old connections are in TIME_WAIT. An error from {@code accept()} while
- * the socket is open (too many open files) is logged, and accepting resumes after a short pause.
+ * can bind its port again while old connections are in TIME_WAIT.
+ *
+ * <p>Running out of file descriptors (EMFILE/ENFILE) pauses accepting, never ends it: an error from
+ * {@code accept()} while the socket is open, or from setting up one connection, is counted in
+ * {@link #acceptErrorCount()} and logged (the first of a run, and then the recovery, at WARNING, at
+ * most one run per 10 s; the rest at DEBUG), and accepting resumes after a pause of 10 ms that doubles, up to 1 s, while
+ * it keeps failing; meanwhile new connections wait in the backlog. Every log call on the accept and
+ * cleanup paths is guarded: a logger or handler that throws, whatever it throws, ends neither the
+ * acceptor nor a connection's cleanup (the failure is counted and reported on standard error). The
+ * classes those paths need are loaded when the class is, since loading a class needs a descriptor.
  *
  * <h2>Termination</h2>
  * On a {@link ShutdownMicroprocess} on "control" it closes the listening socket (new connections are
@@ -113,7 +123,12 @@ public final class TCPServer extends Component implements AutoCloseable {
     private static final Path SOMAXCONN = Path.of("/proc/sys/net/core/somaxconn");
     /** Read once: the backlog a builder uses when none is given. */
     private static final int SYSTEM_BACKLOG = readSystemBacklog();
-    private static final Duration ACCEPT_ERROR_PAUSE = Duration.ofMillis(100);
+    /** The first pause after an accept error; it doubles while accept keeps failing. */
+    private static final long ACCEPT_PAUSE_MIN_MILLIS = 10;
+    /** The longest pause between attempts while accept keeps failing. */
+    private static final long ACCEPT_PAUSE_MAX_MILLIS = 1000;
+    /** At most one accept-error warning (and one recovery warning) per this long; the rest at DEBUG. */
+    private static final Duration ACCEPT_WARNING_INTERVAL = Duration.ofSeconds(10);
     private static final Duration ACCEPTOR_JOIN_TIMEOUT = Duration.ofSeconds(10);
     private static final String FEEDBACK = "_csaFeedback";
     private static final String ACCEPTOR = "_acceptor";
@@ -132,6 +147,14 @@ public final class TCPServer extends Component implements AutoCloseable {
     private record AcceptorEnded(Throwable failure) {
     }
 
+    static {
+        // The failure and closing paths' classes, loaded now rather than when they are first needed,
+        // which may be while the process is out of descriptors (see Preload).
+        Preload.classes(SafeLog.class, AcceptorEnded.class, Phase.class, ConnectedSocketAdapter.class,
+                ConnectionInfo.class, NewCSA.class, ShutdownCSA.class, SocketShutdown.class, ServerShutdown.class,
+                ProducerFinished.class, ShutdownMicroprocess.class, ComponentInterruptedException.class);
+    }
+
     private final ServerSocketChannel listener;
     private final InetSocketAddress localAddress;
     private final int maxConnections;
@@ -144,6 +167,10 @@ public final class TCPServer extends Component implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong acceptErrors = new AtomicLong();
+    /** When the acceptor last logged at WARNING (System.nanoTime(); 0: never). Acceptor thread only. */
+    private long lastAcceptWarning;
+    /** Whether the current run of accept errors was logged at WARNING (so its end is too). Acceptor only. */
+    private boolean runWarned;
     /** ShutdownCSA notices waiting for room in the protocol handler's box (main). */
     private final ArrayDeque<ShutdownCSA> notices = new ArrayDeque<>();
     /** Set by whichever comes first: main() starting, or close() before activation. */
@@ -254,7 +281,11 @@ public final class TCPServer extends Component implements AutoCloseable {
         return refused.get();
     }
 
-    /** Errors from {@code accept()} while listening (e.g. too many open files). Any thread. */
+    /**
+     * Errors from {@code accept()} while listening (e.g. too many open files) and failures to set up an
+     * accepted connection; after each, accepting resumes after a pause (10 ms doubling to 1 s while it
+     * keeps failing). Any thread.
+     */
     public long acceptErrorCount() {
         return acceptErrors.get();
     }
@@ -308,7 +339,7 @@ public final class TCPServer extends Component implements AutoCloseable {
             advance(Phase.STOPPING);
             acceptor.interrupt();
             if (!acceptor.join(ACCEPTOR_JOIN_TIMEOUT)) {
-                LOG.log(System.Logger.Level.WARNING, name() + ": acceptor did not stop within " + ACCEPTOR_JOIN_TIMEOUT);
+                SafeLog.log(LOG, System.Logger.Level.WARNING, name() + ": acceptor did not stop within " + ACCEPTOR_JOIN_TIMEOUT);
             }
             closeConnections();
         }
@@ -351,7 +382,7 @@ public final class TCPServer extends Component implements AutoCloseable {
             relayFeedback();
         }
         if (!notices.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, name() + ": the protocol handler did not take the last "
+            SafeLog.log(LOG, System.Logger.Level.WARNING, name() + ": the protocol handler did not take the last "
                     + notices.size() + " ShutdownCSA notices within " + closeTimeout + "; dropped");
             notices.clear();
         }
@@ -379,14 +410,25 @@ public final class TCPServer extends Component implements AutoCloseable {
         try {
             listener.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> name() + ": close: " + e);
+            SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": close: " + e);
         }
     }
 
     // ------------------------------------------------------------------ acceptor thread
 
+    /*
+     * The acceptor never ends for a failure that may pass: an error from accept() (EMFILE/ENFILE: too
+     * many open files; ENOBUFS...) or from setting up one connection is counted, logged (at WARNING
+     * for the first of a run, then at DEBUG until accepting works again), and accepting resumes after
+     * a pause that starts at 10 ms and doubles up to 1 s, reset by the next successful accept. Every
+     * log call goes through SafeLog, so a throwing logger or handler cannot end it either. It ends
+     * only when the listening socket is closed (by main, or from outside) or main interrupts it.
+     */
     private void acceptLoop() {
         Throwable failure = null;
+        long pauseMillis = 0; // 0: no error run in progress
+        long runErrors = 0;
+        long runStart = 0;
         try {
             for (;;) {
                 SocketChannel ch;
@@ -394,26 +436,41 @@ public final class TCPServer extends Component implements AutoCloseable {
                     ch = listener.accept();
                 } catch (ClosedChannelException e) {
                     break; // closed by main (or interrupted): stopping
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException | Error e) {
                     if (!listener.isOpen()) {
                         break;
                     }
-                    acceptErrors.incrementAndGet();
-                    LOG.log(System.Logger.Level.WARNING, name() + ": accept failed, retrying: " + e);
-                    try {
-                        Thread.sleep(ACCEPT_ERROR_PAUSE);
-                    } catch (InterruptedException ie) {
+                    if (runErrors++ == 0) {
+                        runStart = System.nanoTime();
+                    }
+                    pauseMillis = nextPause(pauseMillis);
+                    if (!acceptFailed("accept failed", e, runErrors, pauseMillis)) {
                         break;
                     }
                     continue;
+                }
+                if (runErrors > 0) {
+                    long errors = runErrors;
+                    long millis = (System.nanoTime() - runStart) / 1_000_000;
+                    SafeLog.log(LOG, runWarned ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                            () -> name() + ": accepting again after " + errors + " failed accepts over "
+                                    + millis + " ms (" + acceptErrors.get() + " in all)");
+                    runErrors = 0;
+                    runWarned = false;
+                    pauseMillis = 0;
                 }
                 try {
                     onAccepted(ch);
                 } catch (ComponentInterruptedException e) {
                     break; // main is stopping while the handler was behind
+                } catch (RuntimeException | Error e) {
+                    closeQuietly(ch);
+                    if (!acceptFailed("could not set up an accepted connection", e, 1, ACCEPT_PAUSE_MIN_MILLIS)) {
+                        break;
+                    }
                 }
             }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | Error e) { // cannot happen: every step above is guarded
             failure = e;
         }
         if (phase == Phase.LISTENING) {
@@ -421,10 +478,52 @@ public final class TCPServer extends Component implements AutoCloseable {
         }
     }
 
+    /**
+     * True when the acceptor has not logged the start of a run of errors at WARNING for
+     * {@link #ACCEPT_WARNING_INTERVAL}, and then counts this one: under sustained exhaustion runs of
+     * failures end and start again often, and each would otherwise log two warnings (acceptor).
+     */
+    private boolean warningDue() {
+        long now = System.nanoTime();
+        if (lastAcceptWarning != 0 && now - lastAcceptWarning < ACCEPT_WARNING_INTERVAL.toNanos()) {
+            return false;
+        }
+        lastAcceptWarning = now;
+        return true;
+    }
+
+    private static long nextPause(long millis) {
+        return millis == 0 ? ACCEPT_PAUSE_MIN_MILLIS : Math.min(ACCEPT_PAUSE_MAX_MILLIS, millis * 2);
+    }
+
+    /**
+     * Counts and logs an accept error, then pauses (acceptor).
+     *
+     * @return false when interrupted during the pause (main is stopping)
+     */
+    private boolean acceptFailed(String what, Throwable e, long runErrors, long pauseMillis) {
+        acceptErrors.incrementAndGet();
+        if (runErrors == 1 && warningDue()) {
+            runWarned = true;
+            SafeLog.log(LOG, System.Logger.Level.WARNING, name() + ": " + what + ": " + e + "; pausing "
+                    + pauseMillis + " ms (up to " + ACCEPT_PAUSE_MAX_MILLIS + " ms while it keeps failing)"
+                    + " and accepting again");
+        } else {
+            SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": " + what + " (" + runErrors
+                    + " in a row): " + e + "; pausing " + pauseMillis + " ms");
+        }
+        try {
+            Thread.sleep(pauseMillis);
+            return true;
+        } catch (InterruptedException ie) {
+            return false;
+        }
+    }
+
     private void onAccepted(SocketChannel ch) {
         if (live.size() >= maxConnections) {
             refused.incrementAndGet();
-            LOG.log(System.Logger.Level.DEBUG, () -> name() + ": refused a connection: " + maxConnections
+            SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": refused a connection: " + maxConnections
                     + " open");
             closeQuietly(ch);
             return;
@@ -437,18 +536,18 @@ public final class TCPServer extends Component implements AutoCloseable {
                     (InetSocketAddress) ch.getLocalAddress());
             csa = new ConnectedSocketAdapter(ch, info, readBufferSize, socketInboxCapacity, closeTimeout);
         } catch (IOException | IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> name() + ": connection lost while accepting it: " + e);
+            SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": connection lost while accepting it: " + e);
             closeQuietly(ch);
             return;
         }
         live.add(csa);
         accepted.incrementAndGet();
-        csa.link(csa, "CreatorFeedback", this, FEEDBACK); // the socket component's own link: it goes when that ends
         try {
+            csa.link(csa, "CreatorFeedback", this, FEEDBACK); // the socket component's own link: it goes when that ends
             // Waits while the handler is behind: meanwhile nothing is accepted and new connections wait
             // in the backlog. Interrupted by main when stopping.
             sendBlocking(new NewCSA(this, csa, info), "protocolHandlerSignal");
-        } catch (ComponentInterruptedException e) {
+        } catch (RuntimeException | Error e) {
             csa.closeIfNotStarted(); // never handed over: it will not report
             live.remove(csa);
             throw e;
