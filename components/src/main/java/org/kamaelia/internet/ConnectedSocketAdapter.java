@@ -50,7 +50,8 @@ import org.kamaelia.ipc.SocketShutdown;
  * <li>inbox "control": {@link ProducerFinished} (a {@link SocketShutdown} included): write everything
  *     received, then close; {@link ShutdownMicroprocess}: close at once.</li>
  * <li>inbox "producerSignal": the "signal" of the component feeding "inbox": a ProducerFinished or a
- *     ShutdownMicroprocess here both mean "write everything it sent, then close".</li>
+ *     ShutdownMicroprocess here both mean "write everything it sent, then close". That component
+ *     finishing means the same when it was given to {@link #closeWhenFinished}.</li>
  * <li>outbox "outbox": the bytes read from the peer, as {@code byte[]} chunks of at most the read buffer
  *     size (8 KiB by default).</li>
  * <li>outbox "inputEnded": exactly one {@link SocketShutdown} once the peer's data has ended, after the
@@ -168,6 +169,8 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
     private final AtomicInteger inputEndedState = new AtomicInteger();
     /** Hands one batch at a time from main to the writer thread. */
     private final BlockingQueue<ByteBuffer[]> handoff = new ArrayBlockingQueue<>(1);
+    /** Set once before activation by {@link #closeWhenFinished}; null when not tied to a producer. */
+    private volatile Component producer;
     private volatile boolean closing;
     private volatile Throwable cause;
     private volatile boolean open = true;
@@ -260,6 +263,31 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
     /** False once the socket has been closed. Any thread. */
     public boolean isOpen() {
         return open;
+    }
+
+    /**
+     * Ties this connection to the component that feeds its "inbox": once {@code producer} has
+     * finished, for any reason (it returned, with or without a message on its "signal", or it threw),
+     * this connection closes as after a ProducerFinished on "producerSignal" (everything received is
+     * written first). {@link org.kamaelia.chassis.ServerCore} ties each protocol to its connection this
+     * way, so that it learns a protocol's end from the connection's own report. The producer becomes a
+     * child of this component (a child that finishes wakes it; {@link #join} waits for it too).
+     * Not tied by default. Call it at most once, before activation; any thread.
+     *
+     * @throws NullPointerException  when {@code producer} is null
+     * @throws IllegalStateException when this component was activated already, or is tied already
+     */
+    public void closeWhenFinished(Component producer) {
+        Objects.requireNonNull(producer, "producer");
+        if (state() != State.CREATED) {
+            throw new IllegalStateException(name() + ": closeWhenFinished after activation (state " + state() + ")");
+        }
+        if (this.producer != null) {
+            throw new IllegalStateException(name() + ": already closes when " + this.producer.name()
+                    + " finishes (expected: one producer)");
+        }
+        this.producer = producer;
+        addChildren(producer);
     }
 
     /**
@@ -416,6 +444,10 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
             if ((m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) && phase == Phase.OPEN) {
                 advance(Phase.FLUSHING);
             }
+        }
+        Component p = producer;
+        if (p != null && phase == Phase.OPEN && p.isFinished()) {
+            advance(Phase.FLUSHING); // its end wakes this component: it is a child
         }
     }
 
