@@ -240,6 +240,16 @@ public class ServerCore extends Component implements AutoCloseable {
         return tcpServer.refusedCount();
     }
 
+    /** Connections closed by the idle timeout: see {@link TCPServer#idleTimeoutCount()}. Any thread. */
+    public long idleTimeoutCount() {
+        return tcpServer.idleTimeoutCount();
+    }
+
+    /** Connections closed by the first-byte timeout: see {@link TCPServer#firstByteTimeoutCount()}. Any thread. */
+    public long firstByteTimeoutCount() {
+        return tcpServer.firstByteTimeoutCount();
+    }
+
     /**
      * Errors from accepting connections (e.g. too many open files), each followed by a pause and a new
      * attempt: see {@link TCPServer#acceptErrorCount()}. Any thread.
@@ -608,6 +618,30 @@ public class ServerCore extends Component implements AutoCloseable {
         /** How long a closing connection waits for the client to close its side; 5 s by default. */
         public Builder<S> closeTimeout(Duration timeout) {
             tcp.closeTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Closes a connection with no byte read or written for this long; off ({@link Duration#ZERO})
+         * by default. See {@link TCPServer.Builder#idleTimeout}.
+         *
+         * @throws NullPointerException     when {@code timeout} is null
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder<S> idleTimeout(Duration timeout) {
+            tcp.idleTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Closes a connection whose client sends nothing this long after it was accepted; off
+         * ({@link Duration#ZERO}) by default. See {@link TCPServer.Builder#firstByteTimeout}.
+         *
+         * @throws NullPointerException     when {@code timeout} is null
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder<S> firstByteTimeout(Duration timeout) {
+            tcp.firstByteTimeout(timeout);
             return this;
         }
 

@@ -161,6 +161,14 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
     private final ConnectionInfo connection;
     private final int readBufferSize;
     private final Duration closeTimeout;
+    private final Duration idleTimeout;
+    private final Duration firstByteTimeout;
+    private final long idleNanos;
+    private final long firstByteNanos;
+    /** System.nanoTime() of the last byte read or written (or of the start); reader and writer write it. */
+    private volatile long lastActivity;
+    /** Set by the reader when the peer's first byte arrives. */
+    private volatile boolean firstByteSeen;
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     /** Set by whichever comes first: main() starting, or closing before activation. */
@@ -216,6 +224,17 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
 
     ConnectedSocketAdapter(SocketChannel channel, ConnectionInfo connection, int readBufferSize,
                            int inboxCapacity, Duration closeTimeout) {
+        this(channel, connection, readBufferSize, inboxCapacity, closeTimeout, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** As above, with an idle and a first-byte timeout (ZERO: off), for TCPServer. */
+    ConnectedSocketAdapter(SocketChannel channel, ConnectionInfo connection, int readBufferSize,
+                           int inboxCapacity, Duration closeTimeout, Duration idleTimeout,
+                           Duration firstByteTimeout) {
+        this.idleNanos = ServerChecks.nonNegative(idleTimeout, "idleTimeout").toNanos();
+        this.firstByteNanos = ServerChecks.nonNegative(firstByteTimeout, "firstByteTimeout").toNanos();
+        this.idleTimeout = idleTimeout;
+        this.firstByteTimeout = firstByteTimeout;
         this.channel = Objects.requireNonNull(channel, "channel");
         if (!channel.isConnected()) {
             throw new IllegalArgumentException("channel: " + channel + " (expected: a connected SocketChannel)");
@@ -356,6 +375,8 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
         if (phase == Phase.CLOSED) {
             return;
         }
+        long started = System.nanoTime();
+        lastActivity = started;
         reader = Thread.ofVirtual().name(name() + "-reader").start(this::readLoop);
         writer = Thread.ofVirtual().name(name() + "-writer").start(this::writeLoop);
         for (;;) {
@@ -390,6 +411,26 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                     return;
                 }
                 pause(Duration.ofNanos(left));
+            } else if (idleNanos > 0 || (firstByteNanos > 0 && !firstByteSeen)) {
+                long now = System.nanoTime();
+                long wake = Long.MAX_VALUE;
+                if (firstByteNanos > 0 && !firstByteSeen) {
+                    long left = started + firstByteNanos - now;
+                    if (left <= 0) {
+                        fail(new EvictionException(EvictionException.Kind.FIRST_BYTE, firstByteTimeout));
+                        return;
+                    }
+                    wake = left;
+                }
+                if (idleNanos > 0) {
+                    long left = lastActivity + idleNanos - now;
+                    if (left <= 0) {
+                        fail(new EvictionException(EvictionException.Kind.IDLE, idleTimeout));
+                        return;
+                    }
+                    wake = Math.min(wake, left);
+                }
+                pause(Duration.ofNanos(wake)); // woken early by messages; the deadlines are checked again
             } else {
                 pause();
             }
@@ -548,6 +589,9 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                 while (first < batch.length) {
                     long n = channel.write(batch, first, batch.length - first);
                     bytesSent.addAndGet(n);
+                    if (n > 0) {
+                        lastActivity = System.nanoTime();
+                    }
                     while (first < batch.length && !batch[first].hasRemaining()) {
                         first++;
                     }
@@ -573,6 +617,8 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                 }
                 if (n > 0) {
                     bytesReceived.addAndGet(n);
+                    lastActivity = System.nanoTime();
+                    firstByteSeen = true;
                     sendBlocking(Arrays.copyOf(buf.array(), n), "outbox");
                 }
             }

@@ -89,6 +89,12 @@ import org.kamaelia.ipc.SocketShutdown;
  * acceptor nor a connection's cleanup (the failure is counted and reported on standard error). The
  * classes those paths need are loaded when the class is, since loading a class needs a descriptor.
  *
+ * <p>Optional timeouts evict connections: {@link Builder#idleTimeout idleTimeout} (no byte read or
+ * written for that long) and {@link Builder#firstByteTimeout firstByteTimeout} (no byte from the
+ * client that long after accepting it); both are off by default. An evicted connection ends with a
+ * SocketShutdown whose cause is a {@link java.net.SocketTimeoutException} naming the timeout, and is
+ * counted ({@link #idleTimeoutCount()}, {@link #firstByteTimeoutCount()}).
+ *
  * <h2>Termination</h2>
  * On a {@link ShutdownMicroprocess} on "control" it closes the listening socket (new connections are
  * then refused by the operating system), closes every connection it made (a ShutdownMicroprocess to
@@ -152,7 +158,8 @@ public final class TCPServer extends Component implements AutoCloseable {
         // which may be while the process is out of descriptors (see Preload).
         Preload.classes(SafeLog.class, AcceptorEnded.class, Phase.class, ConnectedSocketAdapter.class,
                 ConnectionInfo.class, NewCSA.class, ShutdownCSA.class, SocketShutdown.class, ServerShutdown.class,
-                ProducerFinished.class, ShutdownMicroprocess.class, ComponentInterruptedException.class);
+                ProducerFinished.class, ShutdownMicroprocess.class, ComponentInterruptedException.class,
+                EvictionException.class, EvictionException.Kind.class);
     }
 
     private final ServerSocketChannel listener;
@@ -162,6 +169,10 @@ public final class TCPServer extends Component implements AutoCloseable {
     private final int readBufferSize;
     private final int socketInboxCapacity;
     private final Duration closeTimeout;
+    private final Duration idleTimeout;
+    private final Duration firstByteTimeout;
+    private final AtomicLong idleEvictions = new AtomicLong();
+    private final AtomicLong firstByteEvictions = new AtomicLong();
     private final Set<ConnectedSocketAdapter> live = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
@@ -194,6 +205,8 @@ public final class TCPServer extends Component implements AutoCloseable {
         this.readBufferSize = b.readBufferSize;
         this.socketInboxCapacity = b.socketInboxCapacity;
         this.closeTimeout = b.closeTimeout;
+        this.idleTimeout = b.idleTimeout;
+        this.firstByteTimeout = b.firstByteTimeout;
         InetSocketAddress wanted = new InetSocketAddress(b.bindAddress, b.port);
         ServerSocketChannel ch = null;
         try {
@@ -288,6 +301,23 @@ public final class TCPServer extends Component implements AutoCloseable {
      */
     public long acceptErrorCount() {
         return acceptErrors.get();
+    }
+
+    /**
+     * Connections closed because they were idle for the {@link Builder#idleTimeout idle timeout}.
+     * Counted when the connection has reported its end. Any thread.
+     */
+    public long idleTimeoutCount() {
+        return idleEvictions.get();
+    }
+
+    /**
+     * Connections closed because the client sent nothing within the
+     * {@link Builder#firstByteTimeout first-byte timeout}. Counted when the connection has reported its
+     * end. Any thread.
+     */
+    public long firstByteTimeoutCount() {
+        return firstByteEvictions.get();
     }
 
     /**
@@ -399,6 +429,9 @@ public final class TCPServer extends Component implements AutoCloseable {
             SocketShutdown s = (SocketShutdown) recv(FEEDBACK);
             ConnectedSocketAdapter csa = (ConnectedSocketAdapter) s.caller();
             live.remove(csa);
+            if (s.cause() instanceof EvictionException e) {
+                (e.kind == EvictionException.Kind.IDLE ? idleEvictions : firstByteEvictions).incrementAndGet();
+            }
             notices.addLast(new ShutdownCSA(this, csa, s));
         }
         while (!notices.isEmpty() && sendBlocking(notices.peekFirst(), "protocolHandlerSignal", Duration.ZERO)) {
@@ -534,7 +567,8 @@ public final class TCPServer extends Component implements AutoCloseable {
             ch.setOption(StandardSocketOptions.TCP_NODELAY, tcpNoDelay);
             info = new ConnectionInfo(ids.incrementAndGet(), (InetSocketAddress) ch.getRemoteAddress(),
                     (InetSocketAddress) ch.getLocalAddress());
-            csa = new ConnectedSocketAdapter(ch, info, readBufferSize, socketInboxCapacity, closeTimeout);
+            csa = new ConnectedSocketAdapter(ch, info, readBufferSize, socketInboxCapacity, closeTimeout,
+                    idleTimeout, firstByteTimeout);
         } catch (IOException | IllegalArgumentException e) {
             SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": connection lost while accepting it: " + e);
             closeQuietly(ch);
@@ -582,6 +616,8 @@ public final class TCPServer extends Component implements AutoCloseable {
         private int readBufferSize = ConnectedSocketAdapter.DEFAULT_READ_BUFFER_SIZE;
         private int socketInboxCapacity = ConnectedSocketAdapter.DEFAULT_INBOX_CAPACITY;
         private Duration closeTimeout = ConnectedSocketAdapter.DEFAULT_CLOSE_TIMEOUT;
+        private Duration idleTimeout = Duration.ZERO;
+        private Duration firstByteTimeout = Duration.ZERO;
 
         private Builder() {
         }
@@ -682,6 +718,40 @@ public final class TCPServer extends Component implements AutoCloseable {
          */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = ServerChecks.nonNegative(timeout, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * Closes a connection on which no byte was read and none written for this long (a silent
+         * client, or one that sends more slowly than this, and nothing being sent to it). It ends with
+         * a SocketShutdown whose cause is a {@link java.net.SocketTimeoutException} saying
+         * "idle for 30s (idle timeout)", also given to the protocol as the end of its input, and is
+         * counted in {@link TCPServer#idleTimeoutCount()}. Checked while the connection is open or
+         * flushing (a closing connection has the close timeout). {@link Duration#ZERO} (the default)
+         * turns it off. Bytes the server does not read because its protocol is behind do not count
+         * as activity.
+         *
+         * @throws NullPointerException     when {@code timeout} is null
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = ServerChecks.nonNegative(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * Closes a connection whose client has not sent its first byte this long after it was
+         * accepted. It ends with a SocketShutdown whose cause is a
+         * {@link java.net.SocketTimeoutException} saying "no first byte within 5s (first-byte
+         * timeout)", and is counted in {@link TCPServer#firstByteTimeoutCount()}. {@link Duration#ZERO}
+         * (the default) turns it off: clients of servers that speak first (daytime, chargen) may never
+         * send anything.
+         *
+         * @throws NullPointerException     when {@code timeout} is null
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder firstByteTimeout(Duration timeout) {
+            this.firstByteTimeout = ServerChecks.nonNegative(timeout, "firstByteTimeout");
             return this;
         }
 
