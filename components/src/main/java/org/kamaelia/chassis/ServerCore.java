@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -18,8 +20,11 @@ import org.kamaelia.axon.Component;
 import org.kamaelia.axon.ComponentFailure;
 import org.kamaelia.axon.Linkage;
 import org.kamaelia.axon.Scheduler;
+import org.kamaelia.axon.ipc.ErrorInformation;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia.internal.Preload;
+import org.kamaelia.internal.SafeLog;
 import org.kamaelia.internal.Threads;
 import org.kamaelia.internet.ConnectedSocketAdapter;
 import org.kamaelia.internet.ConnectionInfo;
@@ -97,7 +102,10 @@ import org.kamaelia.ipc.SocketShutdown;
  * on its "signal" closes its connection, and the failure can be read with {@link #protocolFailures()}
  * (and {@link Scheduler#failures()}). A factory that throws or returns null or a used component closes
  * that connection only, also recorded there. A protocol that finishes without signalling gets its
- * connection closed anyway. Beyond {@link Builder#maxConnections(int) maxConnections} open connections
+ * connection closed anyway (each protocol is tied to its socket component with
+ * {@link ConnectedSocketAdapter#closeWhenFinished}). Tidying up costs O(1) per closed connection: the
+ * TCPServer's ShutdownCSA names it, and only connections whose socket closed before their protocol
+ * finished (usually none) are looked at again. Beyond {@link Builder#maxConnections(int) maxConnections} open connections
  * new ones are accepted and closed at once.
  *
  * <h2>Termination</h2>
@@ -136,15 +144,25 @@ public class ServerCore extends Component implements AutoCloseable {
         final ConnectionInfo info;
         final ConnectedSocketAdapter csa;
         final Component protocol;
-        boolean protocolEnded;
         boolean protocolStopped;
 
         Connection(ConnectionInfo info, ConnectedSocketAdapter csa, Component protocol) {
             this.info = info;
             this.csa = csa;
             this.protocol = protocol;
-            this.protocolEnded = protocol == null;
         }
+
+        boolean protocolFinished() {
+            return protocol == null || protocol.isFinished();
+        }
+    }
+
+    static {
+        // Loaded now rather than on the closing paths, which may run while the process is out of
+        // descriptors (see Preload).
+        Preload.classes(SafeLog.class, Connection.class, ComponentFailure.class, NewCSA.class, ShutdownCSA.class,
+                SocketShutdown.class, ServerShutdown.class, ProducerFinished.class, ShutdownMicroprocess.class,
+                ErrorInformation.class);
     }
 
     private final ProtocolFactory factory;
@@ -152,6 +170,14 @@ public class ServerCore extends Component implements AutoCloseable {
     private final int protocolInboxCapacity;
     private final Duration shutdownTimeout;
     private final Map<ConnectedSocketAdapter, Connection> connections = new LinkedHashMap<>();
+    /**
+     * Connections whose socket component has reported (or, once the TCPServer has finished, every one
+     * left) while their protocol still runs: the only ones looked at on a wake-up that names no
+     * connection (main).
+     */
+    private final Set<Connection> orphans = new LinkedHashSet<>();
+    /** Connections looked at while tidying up, for tests (written by main only). */
+    private volatile long examined;
     private final ConcurrentLinkedDeque<ComponentFailure> failures = new ConcurrentLinkedDeque<>();
 
     /**
@@ -214,6 +240,24 @@ public class ServerCore extends Component implements AutoCloseable {
         return tcpServer.refusedCount();
     }
 
+    /** Connections closed by the idle timeout: see {@link TCPServer#idleTimeoutCount()}. Any thread. */
+    public long idleTimeoutCount() {
+        return tcpServer.idleTimeoutCount();
+    }
+
+    /** Connections closed by the first-byte timeout: see {@link TCPServer#firstByteTimeoutCount()}. Any thread. */
+    public long firstByteTimeoutCount() {
+        return tcpServer.firstByteTimeoutCount();
+    }
+
+    /**
+     * Errors from accepting connections (e.g. too many open files), each followed by a pause and a new
+     * attempt: see {@link TCPServer#acceptErrorCount()}. Any thread.
+     */
+    public long acceptErrorCount() {
+        return tcpServer.acceptErrorCount();
+    }
+
     /**
      * The most recent failures of protocols (their main() threw) and of the factory (it threw or
      * returned something unusable; recorded against this server), oldest first, at most 100. Any thread.
@@ -248,8 +292,9 @@ public class ServerCore extends Component implements AutoCloseable {
                 Object m = recv(SOCKET_ACTIVITY);
                 if (m instanceof NewCSA n) {
                     open(n);
+                } else if (m instanceof ShutdownCSA c) {
+                    socketEnded(c.csa());
                 }
-                // ShutdownCSA: the protocol has had the news on its control; reap() tidies up
             }
             while (dataReady("control") && stop == null) {
                 Object m = recv("control");
@@ -260,7 +305,7 @@ public class ServerCore extends Component implements AutoCloseable {
             while (dataReady("inbox")) {
                 recv("inbox"); // not used
             }
-            reap();
+            reapOrphans();
             if (stop == null && !tcpServer.isFinished()) {
                 pause();
             }
@@ -312,6 +357,7 @@ public class ServerCore extends Component implements AutoCloseable {
             closeAtOnce(csa, info);
             return;
         }
+        csa.closeWhenFinished(p); // a protocol that ends, however it ends, closes its connection
         addChildren(csa, p);
         connections.put(csa, new Connection(info, csa, p));
         activateAll(p, csa);
@@ -349,36 +395,77 @@ public class ServerCore extends Component implements AutoCloseable {
         }
     }
 
-    /** Tidies up after protocols and sockets that have finished (main). */
-    private void reap() {
-        for (Iterator<Connection> it = connections.values().iterator(); it.hasNext(); ) {
+    /*
+     * Tidying up is O(1) per event: the TCPServer's ShutdownCSA names the connection whose socket
+     * component has reported. Its protocol has usually finished by then (its end closes the connection:
+     * see ConnectedSocketAdapter.closeWhenFinished), and the connection is forgotten at once. A protocol
+     * still running is asked to stop and the connection becomes an orphan; orphans (usually none or a
+     * few) are the only connections looked at when a wake-up names none (a protocol, a child, has
+     * finished). Before, every connection was looked at on every wake-up: quadratic under churn.
+     */
+
+    /** The socket component of {@code csa} has reported its end (main). */
+    private void socketEnded(ConnectedSocketAdapter csa) {
+        Connection c = connections.get(csa);
+        if (c == null) {
+            return;
+        }
+        examined++;
+        if (c.protocolFinished()) {
+            forget(c);
+            return;
+        }
+        // The socket is closed: whatever the protocol still sends goes nowhere. One that ignored the
+        // SocketShutdown on its control (its client's end of stream) is asked to stop now.
+        stopProtocol(c);
+        orphans.add(c);
+    }
+
+    /** Forgets the orphans whose socket and protocol have both finished (main). */
+    private void reapOrphans() {
+        if (orphans.isEmpty()) {
+            return;
+        }
+        for (Iterator<Connection> it = orphans.iterator(); it.hasNext(); ) {
             Connection c = it.next();
-            if (!c.protocolEnded && c.protocol.isFinished()) {
-                c.protocolEnded = true;
-                c.protocol.failure().ifPresent(f -> {
-                    LOG.log(System.Logger.Level.DEBUG, () -> name() + ": " + c.info + ": protocol "
-                            + c.protocol.name() + " failed: " + f);
-                    record(new ComponentFailure(c.protocol, f));
-                });
-                // A reader blocked on the finished protocol's full inbox is freed: deliveries are dropped now.
-                c.protocol.setInboxSize("inbox", UNBOUNDED);
-                // Closes the connection also when the protocol finished without saying so on "signal".
-                c.csa.deliver(new ProducerFinished(this), "producerSignal");
-            }
-            if (!c.protocolEnded && !c.protocolStopped && c.csa.isFinished()) {
-                // The socket is closed: whatever the protocol still sends goes nowhere. One that ignored
-                // the SocketShutdown on its control (its client's end of stream) is asked to stop now.
-                c.protocolStopped = true;
-                c.protocol.deliver(new ShutdownMicroprocess(this), "control");
-            }
-            if (c.protocolEnded && c.csa.isFinished()) {
-                removeChild(c.csa);
-                if (c.protocol != null) {
-                    removeChild(c.protocol);
-                }
+            examined++;
+            if (c.csa.isFinished() && c.protocolFinished()) {
                 it.remove();
+                forget(c);
             }
         }
+    }
+
+    private void stopProtocol(Connection c) {
+        if (c.protocol == null || c.protocolStopped) {
+            return;
+        }
+        c.protocolStopped = true;
+        try {
+            c.protocol.deliver(new ShutdownMicroprocess(this), "control");
+        } catch (RuntimeException e) { // its control is bounded and full: it is given up at shutdown
+            SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": " + c.info + ": could not ask protocol "
+                    + c.protocol.name() + " to stop: " + e);
+        }
+    }
+
+    /** Records the protocol's failure, if any, and drops the connection (main). */
+    private void forget(Connection c) {
+        connections.remove(c.csa);
+        if (c.protocol != null) {
+            c.protocol.failure().ifPresent(f -> {
+                SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": " + c.info + ": protocol "
+                        + c.protocol.name() + " failed: " + f);
+                record(new ComponentFailure(c.protocol, f));
+            });
+            removeChild(c.protocol);
+        }
+        removeChild(c.csa);
+    }
+
+    /** Connections looked at while tidying up since the start: one per event, plus the orphans. Tests. */
+    long connectionsExamined() {
+        return examined;
     }
 
     private void record(ComponentFailure f) {
@@ -392,37 +479,50 @@ public class ServerCore extends Component implements AutoCloseable {
     private void shutdown() {
         tcpServer.deliver(new ServerShutdown(this), "control");
         for (Connection c : connections.values()) {
-            if (c.protocol != null) {
-                c.protocol.deliver(new ShutdownMicroprocess(this), "control");
-            }
+            stopProtocol(c);
             c.csa.close();
         }
         long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+        boolean allOrphaned = false;
         for (;;) {
             while (dataReady(SOCKET_ACTIVITY)) {
                 Object m = recv(SOCKET_ACTIVITY);
                 if (m instanceof NewCSA n) {
                     closeAtOnce(n.csa(), n.connection()); // accepted just before the listener closed
-                } else if (!(m instanceof ShutdownCSA)) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> name() + ": ignored " + m);
+                    orphans.add(connections.get(n.csa())); // its report may never be relayed: look at it
+                } else if (m instanceof ShutdownCSA c) {
+                    socketEnded(c.csa());
+                } else {
+                    SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": ignored " + m);
                 }
             }
-            reap();
+            if (tcpServer.isFinished() && !allOrphaned) {
+                // Every report it had to relay is in SOCKET_ACTIVITY (taken above) or was dropped: look
+                // at what is left directly from now on.
+                allOrphaned = true;
+                for (Connection c : connections.values()) {
+                    stopProtocol(c);
+                    orphans.add(c);
+                }
+            }
+            reapOrphans();
             if (connections.isEmpty() && tcpServer.isFinished()) {
                 break;
             }
-            boolean socketsClosed = tcpServer.isFinished()
-                    && connections.values().stream().allMatch(c -> c.csa.isFinished());
+            boolean socketsClosed = allOrphaned && orphans.stream().allMatch(c -> c.csa.isFinished());
             long left = deadline - System.nanoTime();
             if (socketsClosed && left <= 0) {
                 List<String> stuck = new ArrayList<>();
                 for (Connection c : connections.values()) {
-                    stuck.add(c.protocol.name() + " (" + c.info + ")");
-                    removeChild(c.protocol);
+                    if (c.protocol != null) {
+                        stuck.add(c.protocol.name() + " (" + c.info + ")");
+                        removeChild(c.protocol);
+                    }
                     removeChild(c.csa);
                 }
                 connections.clear();
-                LOG.log(System.Logger.Level.WARNING, name() + ": protocols still running " + shutdownTimeout
+                orphans.clear();
+                SafeLog.log(LOG, System.Logger.Level.WARNING, name() + ": protocols still running " + shutdownTimeout
                         + " after a ShutdownMicroprocess, given up: " + stuck);
                 break;
             }
@@ -470,7 +570,10 @@ public class ServerCore extends Component implements AutoCloseable {
             return this;
         }
 
-        /** The listen backlog; 128 by default. See {@link TCPServer.Builder#backlog}. */
+        /**
+         * The listen backlog; the system's maximum by default ({@link TCPServer#systemBacklog()}). See
+         * {@link TCPServer.Builder#backlog}.
+         */
         public Builder<S> backlog(int backlog) {
             tcp.backlog(backlog);
             return this;
@@ -515,6 +618,30 @@ public class ServerCore extends Component implements AutoCloseable {
         /** How long a closing connection waits for the client to close its side; 5 s by default. */
         public Builder<S> closeTimeout(Duration timeout) {
             tcp.closeTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Closes a connection with no byte read or written for this long; off ({@link Duration#ZERO})
+         * by default. See {@link TCPServer.Builder#idleTimeout}.
+         *
+         * @throws NullPointerException     when {@code timeout} is null
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder<S> idleTimeout(Duration timeout) {
+            tcp.idleTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Closes a connection whose client sends nothing this long after it was accepted; off
+         * ({@link Duration#ZERO}) by default. See {@link TCPServer.Builder#firstByteTimeout}.
+         *
+         * @throws NullPointerException     when {@code timeout} is null
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder<S> firstByteTimeout(Duration timeout) {
+            tcp.firstByteTimeout(timeout);
             return this;
         }
 

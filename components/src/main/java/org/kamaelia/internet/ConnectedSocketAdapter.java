@@ -14,12 +14,14 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.kamaelia.axon.BoxFullException;
 import org.kamaelia.axon.Component;
 import org.kamaelia.axon.ComponentInterruptedException;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia.internal.Preload;
+import org.kamaelia.internal.SafeLog;
 import org.kamaelia.ipc.SocketShutdown;
 
 /**
@@ -48,12 +50,14 @@ import org.kamaelia.ipc.SocketShutdown;
  * <li>inbox "control": {@link ProducerFinished} (a {@link SocketShutdown} included): write everything
  *     received, then close; {@link ShutdownMicroprocess}: close at once.</li>
  * <li>inbox "producerSignal": the "signal" of the component feeding "inbox": a ProducerFinished or a
- *     ShutdownMicroprocess here both mean "write everything it sent, then close".</li>
+ *     ShutdownMicroprocess here both mean "write everything it sent, then close". That component
+ *     finishing means the same when it was given to {@link #closeWhenFinished}.</li>
  * <li>outbox "outbox": the bytes read from the peer, as {@code byte[]} chunks of at most the read buffer
  *     size (8 KiB by default).</li>
  * <li>outbox "inputEnded": exactly one {@link SocketShutdown} once the peer's data has ended, after the
  *     last chunk on "outbox": cause null when the peer closed its side (or the socket was closed here
- *     on request), else the exception.</li>
+ *     on request), else the exception. When the receiving box is full the notice waits for room (it is
+ *     never dropped), unless the receiver has finished.</li>
  * <li>outbox "CreatorFeedback": the final {@link SocketShutdown}, for whoever made this component
  *     ({@link TCPServer} counts connections with it).</li>
  * <li>outbox "signal": the final {@link SocketShutdown}, exactly one, the last thing this component
@@ -88,7 +92,9 @@ import org.kamaelia.ipc.SocketShutdown;
  * broken pipe), or on a message of an unsupported type in "inbox" (what came before it is written
  * first; the cause then names the type and where it came). It always ends by sending one
  * {@link SocketShutdown} on "CreatorFeedback" and then one on "signal"; messages left unsent are
- * counted in it. The peer closing alone does not end it (see above).
+ * counted in it. That holds also when its own code fails (an exception or Error, a message whose
+ * encoding throws, an interrupt): the failure is then the SocketShutdown's cause and is logged, and
+ * nothing follows the SocketShutdown on "signal". The peer closing alone does not end it (see above).
  *
  * <h2>Thread safety</h2>
  * Public methods may be called from any thread. Fields marked "main" are confined to {@code main()}'s
@@ -118,6 +124,11 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
     private static final Duration HELPER_JOIN_TIMEOUT = Duration.ofSeconds(10);
     private static final String WRITER = "_writer";
     private static final String READER = "_reader";
+    /** How long main(), finishing, waits for room for the "inputEnded" notice the reader could not send. */
+    private static final Duration FINAL_NOTICE_WAIT = Duration.ofSeconds(10);
+    private static final int NOTICE_NOT_SENT = 0;
+    private static final int NOTICE_SENDING = 1;
+    private static final int NOTICE_SENT = 2;
 
     /*
      * Implementation note: the connection's phase moves forward only, on main()'s thread, through
@@ -139,17 +150,35 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
     private record ReaderReport(Throwable error) {
     }
 
+    static {
+        // Loaded now rather than on the closing path, which may run while the process is out of
+        // descriptors (see Preload).
+        Preload.classes(SafeLog.class, WriterReport.class, ReaderReport.class, Phase.class, SocketShutdown.class,
+                ComponentInterruptedException.class, ShutdownMicroprocess.class, ProducerFinished.class);
+    }
+
     private final SocketChannel channel;
     private final ConnectionInfo connection;
     private final int readBufferSize;
     private final Duration closeTimeout;
+    private final Duration idleTimeout;
+    private final Duration firstByteTimeout;
+    private final long idleNanos;
+    private final long firstByteNanos;
+    /** System.nanoTime() of the last byte read or written (or of the start); reader and writer write it. */
+    private volatile long lastActivity;
+    /** Set by the reader when the peer's first byte arrives. */
+    private volatile boolean firstByteSeen;
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     /** Set by whichever comes first: main() starting, or closing before activation. */
     private final AtomicBoolean claimed = new AtomicBoolean();
-    private final AtomicBoolean inputEndedSent = new AtomicBoolean();
+    /** The "inputEnded" notice: NOTICE_NOT_SENT, NOTICE_SENDING (a thread is delivering it) or NOTICE_SENT. */
+    private final AtomicInteger inputEndedState = new AtomicInteger();
     /** Hands one batch at a time from main to the writer thread. */
     private final BlockingQueue<ByteBuffer[]> handoff = new ArrayBlockingQueue<>(1);
+    /** Set once before activation by {@link #closeWhenFinished}; null when not tied to a producer. */
+    private volatile Component producer;
     private volatile boolean closing;
     private volatile Throwable cause;
     private volatile boolean open = true;
@@ -163,7 +192,7 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
     private long lingerDeadline;
     private long unsentMessages;
     private long unsentBytes;
-    private Thread reader;
+    private volatile Thread reader; // written by main before it starts; read by tests
     private Thread writer;
 
     /**
@@ -195,6 +224,17 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
 
     ConnectedSocketAdapter(SocketChannel channel, ConnectionInfo connection, int readBufferSize,
                            int inboxCapacity, Duration closeTimeout) {
+        this(channel, connection, readBufferSize, inboxCapacity, closeTimeout, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** As above, with an idle and a first-byte timeout (ZERO: off), for TCPServer. */
+    ConnectedSocketAdapter(SocketChannel channel, ConnectionInfo connection, int readBufferSize,
+                           int inboxCapacity, Duration closeTimeout, Duration idleTimeout,
+                           Duration firstByteTimeout) {
+        this.idleNanos = ServerChecks.nonNegative(idleTimeout, "idleTimeout").toNanos();
+        this.firstByteNanos = ServerChecks.nonNegative(firstByteTimeout, "firstByteTimeout").toNanos();
+        this.idleTimeout = idleTimeout;
+        this.firstByteTimeout = firstByteTimeout;
         this.channel = Objects.requireNonNull(channel, "channel");
         if (!channel.isConnected()) {
             throw new IllegalArgumentException("channel: " + channel + " (expected: a connected SocketChannel)");
@@ -245,6 +285,31 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
     }
 
     /**
+     * Ties this connection to the component that feeds its "inbox": once {@code producer} has
+     * finished, for any reason (it returned, with or without a message on its "signal", or it threw),
+     * this connection closes as after a ProducerFinished on "producerSignal" (everything received is
+     * written first). {@link org.kamaelia.chassis.ServerCore} ties each protocol to its connection this
+     * way, so that it learns a protocol's end from the connection's own report. The producer becomes a
+     * child of this component (a child that finishes wakes it; {@link #join} waits for it too).
+     * Not tied by default. Call it at most once, before activation; any thread.
+     *
+     * @throws NullPointerException  when {@code producer} is null
+     * @throws IllegalStateException when this component was activated already, or is tied already
+     */
+    public void closeWhenFinished(Component producer) {
+        Objects.requireNonNull(producer, "producer");
+        if (state() != State.CREATED) {
+            throw new IllegalStateException(name() + ": closeWhenFinished after activation (state " + state() + ")");
+        }
+        if (this.producer != null) {
+            throw new IllegalStateException(name() + ": already closes when " + this.producer.name()
+                    + " finishes (expected: one producer)");
+        }
+        this.producer = producer;
+        addChildren(producer);
+    }
+
+    /**
      * Closes the connection at once. When this component is running, this delivers a
      * {@link ShutdownMicroprocess} to its "control"; when it was never activated, this closes the
      * socket now, and if it is activated later it reports at once and finishes. Idempotent; any thread.
@@ -271,17 +336,38 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
         return true;
     }
 
+    /*
+     * Whatever happens in serve() or while stopping the helpers (a bug, an Error, an interrupt, a
+     * message that throws while being encoded), the final SocketShutdown is sent: TCPServer waits for it
+     * on "CreatorFeedback" before it can finish. Such a failure becomes the SocketShutdown's cause.
+     */
     @Override
-    protected void main() throws InterruptedException {
+    protected void main() {
+        Throwable unexpected = null;
         if (claimed.compareAndSet(false, true)) {
             try {
                 serve();
-            } finally {
+            } catch (RuntimeException | Error e) {
+                unexpected = e;
+            }
+            try {
                 closeChannel();
                 stopHelpers();
+            } catch (RuntimeException | Error | InterruptedException e) {
+                unexpected = withSuppressed(unexpected, e);
             }
         }
-        report();
+        report(unexpected);
+    }
+
+    private static Throwable withSuppressed(Throwable first, Throwable next) {
+        if (first == null) {
+            return next;
+        }
+        if (first != next) {
+            first.addSuppressed(next);
+        }
+        return first;
     }
 
     private void serve() {
@@ -289,6 +375,8 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
         if (phase == Phase.CLOSED) {
             return;
         }
+        long started = System.nanoTime();
+        lastActivity = started;
         reader = Thread.ofVirtual().name(name() + "-reader").start(this::readLoop);
         writer = Thread.ofVirtual().name(name() + "-writer").start(this::writeLoop);
         for (;;) {
@@ -317,12 +405,32 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
             if (phase == Phase.LINGERING) {
                 long left = lingerDeadline - System.nanoTime();
                 if (left <= 0) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> name() + ": peer did not close within "
+                    SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": peer did not close within "
                             + closeTimeout + "; closing");
                     advance(Phase.CLOSED);
                     return;
                 }
                 pause(Duration.ofNanos(left));
+            } else if (idleNanos > 0 || (firstByteNanos > 0 && !firstByteSeen)) {
+                long now = System.nanoTime();
+                long wake = Long.MAX_VALUE;
+                if (firstByteNanos > 0 && !firstByteSeen) {
+                    long left = started + firstByteNanos - now;
+                    if (left <= 0) {
+                        fail(new EvictionException(EvictionException.Kind.FIRST_BYTE, firstByteTimeout));
+                        return;
+                    }
+                    wake = left;
+                }
+                if (idleNanos > 0) {
+                    long left = lastActivity + idleNanos - now;
+                    if (left <= 0) {
+                        fail(new EvictionException(EvictionException.Kind.IDLE, idleTimeout));
+                        return;
+                    }
+                    wake = Math.min(wake, left);
+                }
+                pause(Duration.ofNanos(wake)); // woken early by messages; the deadlines are checked again
             } else {
                 pause();
             }
@@ -378,6 +486,10 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                 advance(Phase.FLUSHING);
             }
         }
+        Component p = producer;
+        if (p != null && phase == Phase.OPEN && p.isFinished()) {
+            advance(Phase.FLUSHING); // its end wakes this component: it is a child
+        }
     }
 
     private void onWriterReport(WriterReport r) {
@@ -409,7 +521,7 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                             + " " + abbreviate(m) + " (expected: byte[], ByteBuffer or CharSequence); "
                             + "what came before it was sent, the connection is closed");
                 }
-                LOG.log(System.Logger.Level.WARNING, () -> String.valueOf(cause.getMessage()));
+                SafeLog.log(LOG, System.Logger.Level.WARNING, () -> String.valueOf(cause.getMessage()));
                 takeInbox = false;
                 if (phase == Phase.OPEN) {
                     advance(Phase.FLUSHING);
@@ -426,6 +538,11 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
             writerBusy = true;
             handoff.add(inFlight);
         }
+    }
+
+    /** The reader thread, once started (tests). */
+    Thread readerThread() {
+        return reader;
     }
 
     private static String abbreviate(Object m) {
@@ -452,9 +569,14 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
         return null;
     }
 
+    /** The size in bytes of a message, 0 when its type is not supported or it cannot be encoded. */
     private static long sizeOf(Object m) {
-        ByteBuffer b = toBuffer(m);
-        return b == null ? 0 : b.remaining();
+        try {
+            ByteBuffer b = toBuffer(m);
+            return b == null ? 0 : b.remaining();
+        } catch (RuntimeException e) { // a CharSequence that throws: counted as a message of 0 bytes
+            return 0;
+        }
     }
 
     // ------------------------------------------------------------------ helper threads
@@ -467,6 +589,9 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                 while (first < batch.length) {
                     long n = channel.write(batch, first, batch.length - first);
                     bytesSent.addAndGet(n);
+                    if (n > 0) {
+                        lastActivity = System.nanoTime();
+                    }
                     while (first < batch.length && !batch[first].hasRemaining()) {
                         first++;
                     }
@@ -492,6 +617,8 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                 }
                 if (n > 0) {
                     bytesReceived.addAndGet(n);
+                    lastActivity = System.nanoTime();
+                    firstByteSeen = true;
                     sendBlocking(Arrays.copyOf(buf.array(), n), "outbox");
                 }
             }
@@ -502,19 +629,39 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                 error = e;
             }
         }
-        endInput(closing ? cause : error);
+        try {
+            endInput(closing ? cause : error, null);
+        } catch (ComponentInterruptedException e) {
+            // main is closing while the receiver's box was full: main sends the notice when it finishes
+        }
         deliver(new ReaderReport(error), READER);
     }
 
-    /** Sends the one "inputEnded" message (reader, or main when the reader never ran). */
-    private void endInput(Throwable why) {
-        if (inputEndedSent.compareAndSet(false, true)) {
-            try {
-                send(new SocketShutdown(this, why, bytesSent.get(), bytesReceived.get(), 0, 0), "inputEnded");
-            } catch (BoxFullException e) {
-                LOG.log(System.Logger.Level.WARNING, name() + ": could not report the end of input: " + e);
-            }
+    /**
+     * Sends the one "inputEnded" notice, waiting for room in the receiver's box (its "control", for a
+     * protocol of ServerCore) up to {@code wait} (null: as long as it takes, until interrupted). The
+     * reader sends it after the last chunk; main sends it when finishing if the reader could not
+     * (it never ran, or was interrupted while waiting). A receiver that has finished drops it at once.
+     *
+     * @return true when it was delivered now or before
+     */
+    private boolean endInput(Throwable why, Duration wait) {
+        if (!inputEndedState.compareAndSet(NOTICE_NOT_SENT, NOTICE_SENDING)) {
+            return true; // sent, or being sent by the other thread
         }
+        boolean sent = false;
+        try {
+            SocketShutdown notice = new SocketShutdown(this, why, bytesSent.get(), bytesReceived.get(), 0, 0);
+            if (wait == null) {
+                sendBlocking(notice, "inputEnded");
+                sent = true;
+            } else {
+                sent = sendBlocking(notice, "inputEnded", wait);
+            }
+        } finally {
+            inputEndedState.set(sent ? NOTICE_SENT : NOTICE_NOT_SENT);
+        }
+        return sent;
     }
 
     private void closeChannel() {
@@ -522,7 +669,7 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
         try {
             channel.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> name() + ": close: " + e);
+            SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": close: " + e);
         }
     }
 
@@ -534,14 +681,61 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
         }
         for (Thread t : new Thread[] {reader, writer}) {
             if (t != null && !t.join(HELPER_JOIN_TIMEOUT)) {
-                LOG.log(System.Logger.Level.WARNING, name() + ": " + t.getName() + " did not stop within "
+                SafeLog.log(LOG, System.Logger.Level.WARNING, name() + ": " + t.getName() + " did not stop within "
                         + HELPER_JOIN_TIMEOUT);
             }
         }
     }
 
-    /** Counts what was not sent, then sends the final reports (main, after the socket is closed). */
-    private void report() {
+    /**
+     * Counts what was not sent, then sends the final reports (main, after the socket is closed). Sends
+     * them whatever fails on the way: {@code unexpected} (what ended serve() abnormally, or null) and
+     * anything thrown here become the cause, or are suppressed by it.
+     */
+    private void report(Throwable unexpected) {
+        boolean interrupted = Thread.interrupted(); // an interrupt must not refuse the final reports
+        try {
+            if (unexpected != null) {
+                if (cause == null) {
+                    cause = unexpected;
+                } else if (cause != unexpected) {
+                    cause.addSuppressed(unexpected);
+                }
+                SafeLog.log(LOG, System.Logger.Level.WARNING, name() + " " + connection + ": ended by " + unexpected,
+                        unexpected);
+            }
+            try {
+                countUnsent();
+            } catch (RuntimeException | Error e) {
+                cause = withSuppressed(cause, e);
+            }
+            try {
+                if (!endInput(cause, FINAL_NOTICE_WAIT)) {
+                    SafeLog.log(LOG, System.Logger.Level.WARNING, name() + " " + connection + ": the end-of-input notice"
+                            + " was not taken within " + FINAL_NOTICE_WAIT + " (its receiver's box stayed full)");
+                }
+            } catch (RuntimeException | Error e) {
+                cause = withSuppressed(cause, e);
+            }
+            SocketShutdown last = new SocketShutdown(this, cause, bytesSent.get(), bytesReceived.get(),
+                    unsentMessages, unsentBytes);
+            if (cause != null) {
+                SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + " " + connection + " ended: " + last);
+            }
+            try {
+                sendBlocking(last, "CreatorFeedback");
+            } finally {
+                sendBlocking(last, "signal");
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Counts the messages handed over for sending that were not sent (main, after the socket is closed). */
+    private void countUnsent() {
         setInboxSize("inbox", UNBOUNDED); // wakes producers blocked on a full inbox: nothing blocks on it now
         if (inFlight != null) {
             for (ByteBuffer b : inFlight) {
@@ -556,14 +750,6 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
             unsentMessages++;
             unsentBytes += sizeOf(recv("inbox"));
         }
-        endInput(cause);
-        SocketShutdown last = new SocketShutdown(this, cause, bytesSent.get(), bytesReceived.get(),
-                unsentMessages, unsentBytes);
-        if (cause != null) {
-            LOG.log(System.Logger.Level.DEBUG, () -> name() + " " + connection + " ended: " + last);
-        }
-        sendBlocking(last, "CreatorFeedback");
-        sendBlocking(last, "signal");
     }
 
     @Override

@@ -1,14 +1,19 @@
 package org.kamaelia.internet;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -16,8 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kamaelia.axon.Component;
+import org.kamaelia.axon.ComponentInterruptedException;
 import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia.internal.Preload;
+import org.kamaelia.internal.SafeLog;
 import org.kamaelia.ipc.NewCSA;
 import org.kamaelia.ipc.ServerShutdown;
 import org.kamaelia.ipc.ShutdownCSA;
@@ -61,14 +69,31 @@ import org.kamaelia.ipc.SocketShutdown;
  *
  * <h2>How it works</h2>
  * An acceptor thread (virtual) blocks in {@code accept()}. For each connection it makes a socket
- * component, links that component's "CreatorFeedback" to this server, and sends a {@link NewCSA}. When
- * a socket component reports its final {@link SocketShutdown}, the server forgets it and sends a
- * {@link ShutdownCSA}. While {@link Builder#maxConnections(int) maxConnections} connections are open,
+ * component, links that component's "CreatorFeedback" to this server, and sends a {@link NewCSA},
+ * waiting for room when the receiver's box is full (backpressure: while the handler is behind nothing
+ * is accepted, and new connections wait in the listen backlog; a shutdown ends the wait). When a
+ * socket component reports its final {@link SocketShutdown}, the server forgets it and sends a
+ * {@link ShutdownCSA}; notices that do not fit in the receiver's box wait, in order, in main() (which
+ * never blocks on them), and are sent as the receiver takes messages. While {@link Builder#maxConnections(int) maxConnections} connections are open,
  * a new connection is accepted and closed at once: the peer reads end of stream (or gets a reset if
  * it had already sent data); it is never left waiting in the backlog. Those are counted in
  * {@link #refusedCount()}. The listening socket has SO_REUSEADDR on by default, so a restarted server
- * can bind its port again while old connections are in TIME_WAIT. An error from {@code accept()} while
- * the socket is open (too many open files) is logged, and accepting resumes after a short pause.
+ * can bind its port again while old connections are in TIME_WAIT.
+ *
+ * <p>Running out of file descriptors (EMFILE/ENFILE) pauses accepting, never ends it: an error from
+ * {@code accept()} while the socket is open, or from setting up one connection, is counted in
+ * {@link #acceptErrorCount()} and logged (the first of a run, and then the recovery, at WARNING, at
+ * most one run per 10 s; the rest at DEBUG), and accepting resumes after a pause of 10 ms that doubles, up to 1 s, while
+ * it keeps failing; meanwhile new connections wait in the backlog. Every log call on the accept and
+ * cleanup paths is guarded: a logger or handler that throws, whatever it throws, ends neither the
+ * acceptor nor a connection's cleanup (the failure is counted and reported on standard error). The
+ * classes those paths need are loaded when the class is, since loading a class needs a descriptor.
+ *
+ * <p>Optional timeouts evict connections: {@link Builder#idleTimeout idleTimeout} (no byte read or
+ * written for that long) and {@link Builder#firstByteTimeout firstByteTimeout} (no byte from the
+ * client that long after accepting it); both are off by default. An evicted connection ends with a
+ * SocketShutdown whose cause is a {@link java.net.SocketTimeoutException} naming the timeout, and is
+ * counted ({@link #idleTimeoutCount()}, {@link #firstByteTimeoutCount()}).
  *
  * <h2>Termination</h2>
  * On a {@link ShutdownMicroprocess} on "control" it closes the listening socket (new connections are
@@ -86,17 +111,30 @@ import org.kamaelia.ipc.SocketShutdown;
  * <h2>Differences from the original</h2>
  * Binds to the loopback address by default (the original bound every interface), with SO_REUSEADDR on
  * by default (the original needed socketOptions for it), and reports a bind failure as an exception
- * (the original gave up silently). It has a maximum number of connections. On shutdown it closes its
+ * (the original gave up silently). Its listen backlog is the system's maximum by default (it was
+ * fixed at 128 here). It has a maximum number of connections. On shutdown it closes its
  * connections and waits for them before it finishes.
  */
 public final class TCPServer extends Component implements AutoCloseable {
-    /** Backlog used when none is given. */
-    public static final int DEFAULT_BACKLOG = 128;
+    /**
+     * The listen backlog used when none is given and the system's maximum cannot be read (4096). When
+     * it can be read ({@code /proc/sys/net/core/somaxconn} on Linux), the default is that maximum
+     * instead: see {@link #systemBacklog()}. Linux caps any backlog at that maximum anyway.
+     */
+    public static final int DEFAULT_BACKLOG = 4096;
     /** Maximum number of open connections used when none is given. */
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
     private static final System.Logger LOG = System.getLogger("org.kamaelia.internet");
-    private static final Duration ACCEPT_ERROR_PAUSE = Duration.ofMillis(100);
+    private static final Path SOMAXCONN = Path.of("/proc/sys/net/core/somaxconn");
+    /** Read once: the backlog a builder uses when none is given. */
+    private static final int SYSTEM_BACKLOG = readSystemBacklog();
+    /** The first pause after an accept error; it doubles while accept keeps failing. */
+    private static final long ACCEPT_PAUSE_MIN_MILLIS = 10;
+    /** The longest pause between attempts while accept keeps failing. */
+    private static final long ACCEPT_PAUSE_MAX_MILLIS = 1000;
+    /** At most one accept-error warning (and one recovery warning) per this long; the rest at DEBUG. */
+    private static final Duration ACCEPT_WARNING_INTERVAL = Duration.ofSeconds(10);
     private static final Duration ACCEPTOR_JOIN_TIMEOUT = Duration.ofSeconds(10);
     private static final String FEEDBACK = "_csaFeedback";
     private static final String ACCEPTOR = "_acceptor";
@@ -115,6 +153,15 @@ public final class TCPServer extends Component implements AutoCloseable {
     private record AcceptorEnded(Throwable failure) {
     }
 
+    static {
+        // The failure and closing paths' classes, loaded now rather than when they are first needed,
+        // which may be while the process is out of descriptors (see Preload).
+        Preload.classes(SafeLog.class, AcceptorEnded.class, Phase.class, ConnectedSocketAdapter.class,
+                ConnectionInfo.class, NewCSA.class, ShutdownCSA.class, SocketShutdown.class, ServerShutdown.class,
+                ProducerFinished.class, ShutdownMicroprocess.class, ComponentInterruptedException.class,
+                EvictionException.class, EvictionException.Kind.class);
+    }
+
     private final ServerSocketChannel listener;
     private final InetSocketAddress localAddress;
     private final int maxConnections;
@@ -122,11 +169,21 @@ public final class TCPServer extends Component implements AutoCloseable {
     private final int readBufferSize;
     private final int socketInboxCapacity;
     private final Duration closeTimeout;
+    private final Duration idleTimeout;
+    private final Duration firstByteTimeout;
+    private final AtomicLong idleEvictions = new AtomicLong();
+    private final AtomicLong firstByteEvictions = new AtomicLong();
     private final Set<ConnectedSocketAdapter> live = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong acceptErrors = new AtomicLong();
+    /** When the acceptor last logged at WARNING (System.nanoTime(); 0: never). Acceptor thread only. */
+    private long lastAcceptWarning;
+    /** Whether the current run of accept errors was logged at WARNING (so its end is too). Acceptor only. */
+    private boolean runWarned;
+    /** ShutdownCSA notices waiting for room in the protocol handler's box (main). */
+    private final ArrayDeque<ShutdownCSA> notices = new ArrayDeque<>();
     /** Set by whichever comes first: main() starting, or close() before activation. */
     private final AtomicBoolean claimed = new AtomicBoolean();
     private volatile Phase phase = Phase.BOUND;
@@ -148,6 +205,8 @@ public final class TCPServer extends Component implements AutoCloseable {
         this.readBufferSize = b.readBufferSize;
         this.socketInboxCapacity = b.socketInboxCapacity;
         this.closeTimeout = b.closeTimeout;
+        this.idleTimeout = b.idleTimeout;
+        this.firstByteTimeout = b.firstByteTimeout;
         InetSocketAddress wanted = new InetSocketAddress(b.bindAddress, b.port);
         ServerSocketChannel ch = null;
         try {
@@ -174,7 +233,33 @@ public final class TCPServer extends Component implements AutoCloseable {
         declareOutbox("protocolHandlerSignal", "NewCSA for each accepted connection, ShutdownCSA when it closes");
     }
 
-    /** A builder with the defaults: loopback, any free port, backlog 128, 10,000 connections. */
+    /**
+     * The listen backlog a builder uses when none is given: the system's maximum
+     * ({@code /proc/sys/net/core/somaxconn} on Linux, read once), or {@link #DEFAULT_BACKLOG} when that
+     * cannot be read. A burst of connections up to this size waits in the kernel's queue instead of
+     * having its SYNs dropped (and retried a second or more later) while the acceptor catches up.
+     * Any thread.
+     */
+    public static int systemBacklog() {
+        return SYSTEM_BACKLOG;
+    }
+
+    private static int readSystemBacklog() {
+        // A line reader, not Files.readString: /proc files report size 0, and readString then reads only
+        // the first byte on some kernels (gVisor gives "4" for "4096").
+        try (BufferedReader r = Files.newBufferedReader(SOMAXCONN, StandardCharsets.US_ASCII)) {
+            String line = r.readLine();
+            int n = line == null ? 0 : Integer.parseInt(line.trim());
+            return n > 0 ? n : DEFAULT_BACKLOG;
+        } catch (IOException | RuntimeException e) { // not Linux, no /proc, not a number
+            return DEFAULT_BACKLOG;
+        }
+    }
+
+    /**
+     * A builder with the defaults: loopback, any free port, the system's maximum backlog
+     * ({@link #systemBacklog()}), 10,000 connections.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -209,9 +294,30 @@ public final class TCPServer extends Component implements AutoCloseable {
         return refused.get();
     }
 
-    /** Errors from {@code accept()} while listening (e.g. too many open files). Any thread. */
+    /**
+     * Errors from {@code accept()} while listening (e.g. too many open files) and failures to set up an
+     * accepted connection; after each, accepting resumes after a pause (10 ms doubling to 1 s while it
+     * keeps failing). Any thread.
+     */
     public long acceptErrorCount() {
         return acceptErrors.get();
+    }
+
+    /**
+     * Connections closed because they were idle for the {@link Builder#idleTimeout idle timeout}.
+     * Counted when the connection has reported its end. Any thread.
+     */
+    public long idleTimeoutCount() {
+        return idleEvictions.get();
+    }
+
+    /**
+     * Connections closed because the client sent nothing within the
+     * {@link Builder#firstByteTimeout first-byte timeout}. Counted when the connection has reported its
+     * end. Any thread.
+     */
+    public long firstByteTimeoutCount() {
+        return firstByteEvictions.get();
     }
 
     /**
@@ -263,7 +369,7 @@ public final class TCPServer extends Component implements AutoCloseable {
             advance(Phase.STOPPING);
             acceptor.interrupt();
             if (!acceptor.join(ACCEPTOR_JOIN_TIMEOUT)) {
-                LOG.log(System.Logger.Level.WARNING, name() + ": acceptor did not stop within " + ACCEPTOR_JOIN_TIMEOUT);
+                SafeLog.log(LOG, System.Logger.Level.WARNING, name() + ": acceptor did not stop within " + ACCEPTOR_JOIN_TIMEOUT);
             }
             closeConnections();
         }
@@ -300,15 +406,36 @@ public final class TCPServer extends Component implements AutoCloseable {
             pause();
             relayFeedback();
         }
+        long deadline = System.nanoTime() + closeTimeout.toNanos();
+        while (!notices.isEmpty() && deadline - System.nanoTime() > 0) {
+            pause(Duration.ofNanos(deadline - System.nanoTime()));
+            relayFeedback();
+        }
+        if (!notices.isEmpty()) {
+            SafeLog.log(LOG, System.Logger.Level.WARNING, name() + ": the protocol handler did not take the last "
+                    + notices.size() + " ShutdownCSA notices within " + closeTimeout + "; dropped");
+            notices.clear();
+        }
     }
 
-    /** Forgets each socket component that reported its end, and tells the protocol handler (main). */
+    /**
+     * Forgets each socket component that reported its end, and tells the protocol handler (main). A
+     * notice that does not fit in the handler's box waits in {@code notices}, in order, and goes when
+     * the handler has taken something (this component is woken then), so a slow handler never makes
+     * main() block or fail.
+     */
     private void relayFeedback() {
         while (dataReady(FEEDBACK)) {
             SocketShutdown s = (SocketShutdown) recv(FEEDBACK);
             ConnectedSocketAdapter csa = (ConnectedSocketAdapter) s.caller();
             live.remove(csa);
-            send(new ShutdownCSA(this, csa, s), "protocolHandlerSignal");
+            if (s.cause() instanceof EvictionException e) {
+                (e.kind == EvictionException.Kind.IDLE ? idleEvictions : firstByteEvictions).incrementAndGet();
+            }
+            notices.addLast(new ShutdownCSA(this, csa, s));
+        }
+        while (!notices.isEmpty() && sendBlocking(notices.peekFirst(), "protocolHandlerSignal", Duration.ZERO)) {
+            notices.removeFirst();
         }
     }
 
@@ -316,14 +443,25 @@ public final class TCPServer extends Component implements AutoCloseable {
         try {
             listener.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> name() + ": close: " + e);
+            SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": close: " + e);
         }
     }
 
     // ------------------------------------------------------------------ acceptor thread
 
+    /*
+     * The acceptor never ends for a failure that may pass: an error from accept() (EMFILE/ENFILE: too
+     * many open files; ENOBUFS...) or from setting up one connection is counted, logged (at WARNING
+     * for the first of a run, then at DEBUG until accepting works again), and accepting resumes after
+     * a pause that starts at 10 ms and doubles up to 1 s, reset by the next successful accept. Every
+     * log call goes through SafeLog, so a throwing logger or handler cannot end it either. It ends
+     * only when the listening socket is closed (by main, or from outside) or main interrupts it.
+     */
     private void acceptLoop() {
         Throwable failure = null;
+        long pauseMillis = 0; // 0: no error run in progress
+        long runErrors = 0;
+        long runStart = 0;
         try {
             for (;;) {
                 SocketChannel ch;
@@ -331,22 +469,41 @@ public final class TCPServer extends Component implements AutoCloseable {
                     ch = listener.accept();
                 } catch (ClosedChannelException e) {
                     break; // closed by main (or interrupted): stopping
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException | Error e) {
                     if (!listener.isOpen()) {
                         break;
                     }
-                    acceptErrors.incrementAndGet();
-                    LOG.log(System.Logger.Level.WARNING, name() + ": accept failed, retrying: " + e);
-                    try {
-                        Thread.sleep(ACCEPT_ERROR_PAUSE);
-                    } catch (InterruptedException ie) {
+                    if (runErrors++ == 0) {
+                        runStart = System.nanoTime();
+                    }
+                    pauseMillis = nextPause(pauseMillis);
+                    if (!acceptFailed("accept failed", e, runErrors, pauseMillis)) {
                         break;
                     }
                     continue;
                 }
-                onAccepted(ch);
+                if (runErrors > 0) {
+                    long errors = runErrors;
+                    long millis = (System.nanoTime() - runStart) / 1_000_000;
+                    SafeLog.log(LOG, runWarned ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                            () -> name() + ": accepting again after " + errors + " failed accepts over "
+                                    + millis + " ms (" + acceptErrors.get() + " in all)");
+                    runErrors = 0;
+                    runWarned = false;
+                    pauseMillis = 0;
+                }
+                try {
+                    onAccepted(ch);
+                } catch (ComponentInterruptedException e) {
+                    break; // main is stopping while the handler was behind
+                } catch (RuntimeException | Error e) {
+                    closeQuietly(ch);
+                    if (!acceptFailed("could not set up an accepted connection", e, 1, ACCEPT_PAUSE_MIN_MILLIS)) {
+                        break;
+                    }
+                }
             }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | Error e) { // cannot happen: every step above is guarded
             failure = e;
         }
         if (phase == Phase.LISTENING) {
@@ -354,10 +511,52 @@ public final class TCPServer extends Component implements AutoCloseable {
         }
     }
 
+    /**
+     * True when the acceptor has not logged the start of a run of errors at WARNING for
+     * {@link #ACCEPT_WARNING_INTERVAL}, and then counts this one: under sustained exhaustion runs of
+     * failures end and start again often, and each would otherwise log two warnings (acceptor).
+     */
+    private boolean warningDue() {
+        long now = System.nanoTime();
+        if (lastAcceptWarning != 0 && now - lastAcceptWarning < ACCEPT_WARNING_INTERVAL.toNanos()) {
+            return false;
+        }
+        lastAcceptWarning = now;
+        return true;
+    }
+
+    private static long nextPause(long millis) {
+        return millis == 0 ? ACCEPT_PAUSE_MIN_MILLIS : Math.min(ACCEPT_PAUSE_MAX_MILLIS, millis * 2);
+    }
+
+    /**
+     * Counts and logs an accept error, then pauses (acceptor).
+     *
+     * @return false when interrupted during the pause (main is stopping)
+     */
+    private boolean acceptFailed(String what, Throwable e, long runErrors, long pauseMillis) {
+        acceptErrors.incrementAndGet();
+        if (runErrors == 1 && warningDue()) {
+            runWarned = true;
+            SafeLog.log(LOG, System.Logger.Level.WARNING, name() + ": " + what + ": " + e + "; pausing "
+                    + pauseMillis + " ms (up to " + ACCEPT_PAUSE_MAX_MILLIS + " ms while it keeps failing)"
+                    + " and accepting again");
+        } else {
+            SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": " + what + " (" + runErrors
+                    + " in a row): " + e + "; pausing " + pauseMillis + " ms");
+        }
+        try {
+            Thread.sleep(pauseMillis);
+            return true;
+        } catch (InterruptedException ie) {
+            return false;
+        }
+    }
+
     private void onAccepted(SocketChannel ch) {
         if (live.size() >= maxConnections) {
             refused.incrementAndGet();
-            LOG.log(System.Logger.Level.DEBUG, () -> name() + ": refused a connection: " + maxConnections
+            SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": refused a connection: " + maxConnections
                     + " open");
             closeQuietly(ch);
             return;
@@ -368,16 +567,25 @@ public final class TCPServer extends Component implements AutoCloseable {
             ch.setOption(StandardSocketOptions.TCP_NODELAY, tcpNoDelay);
             info = new ConnectionInfo(ids.incrementAndGet(), (InetSocketAddress) ch.getRemoteAddress(),
                     (InetSocketAddress) ch.getLocalAddress());
-            csa = new ConnectedSocketAdapter(ch, info, readBufferSize, socketInboxCapacity, closeTimeout);
+            csa = new ConnectedSocketAdapter(ch, info, readBufferSize, socketInboxCapacity, closeTimeout,
+                    idleTimeout, firstByteTimeout);
         } catch (IOException | IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> name() + ": connection lost while accepting it: " + e);
+            SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": connection lost while accepting it: " + e);
             closeQuietly(ch);
             return;
         }
         live.add(csa);
         accepted.incrementAndGet();
-        csa.link(csa, "CreatorFeedback", this, FEEDBACK); // the socket component's own link: it goes when that ends
-        send(new NewCSA(this, csa, info), "protocolHandlerSignal");
+        try {
+            csa.link(csa, "CreatorFeedback", this, FEEDBACK); // the socket component's own link: it goes when that ends
+            // Waits while the handler is behind: meanwhile nothing is accepted and new connections wait
+            // in the backlog. Interrupted by main when stopping.
+            sendBlocking(new NewCSA(this, csa, info), "protocolHandlerSignal");
+        } catch (RuntimeException | Error e) {
+            csa.closeIfNotStarted(); // never handed over: it will not report
+            live.remove(csa);
+            throw e;
+        }
     }
 
     private static void closeQuietly(SocketChannel ch) {
@@ -400,7 +608,7 @@ public final class TCPServer extends Component implements AutoCloseable {
     public static final class Builder {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port;
-        private int backlog = DEFAULT_BACKLOG;
+        private int backlog = SYSTEM_BACKLOG;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private boolean reuseAddress = true;
         private int receiveBufferSize;
@@ -408,6 +616,8 @@ public final class TCPServer extends Component implements AutoCloseable {
         private int readBufferSize = ConnectedSocketAdapter.DEFAULT_READ_BUFFER_SIZE;
         private int socketInboxCapacity = ConnectedSocketAdapter.DEFAULT_INBOX_CAPACITY;
         private Duration closeTimeout = ConnectedSocketAdapter.DEFAULT_CLOSE_TIMEOUT;
+        private Duration idleTimeout = Duration.ZERO;
+        private Duration firstByteTimeout = Duration.ZERO;
 
         private Builder() {
         }
@@ -434,7 +644,9 @@ public final class TCPServer extends Component implements AutoCloseable {
         }
 
         /**
-         * How many connections the operating system may hold before they are accepted; 128 by default.
+         * How many connections the operating system may hold before they are accepted; by default the
+         * system's maximum ({@link TCPServer#systemBacklog()}: /proc/sys/net/core/somaxconn, else
+         * {@link TCPServer#DEFAULT_BACKLOG}). A larger value is capped by the system.
          *
          * @throws IllegalArgumentException when it is not positive
          */
@@ -506,6 +718,40 @@ public final class TCPServer extends Component implements AutoCloseable {
          */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = ServerChecks.nonNegative(timeout, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * Closes a connection on which no byte was read and none written for this long (a silent
+         * client, or one that sends more slowly than this, and nothing being sent to it). It ends with
+         * a SocketShutdown whose cause is a {@link java.net.SocketTimeoutException} saying
+         * "idle for 30s (idle timeout)", also given to the protocol as the end of its input, and is
+         * counted in {@link TCPServer#idleTimeoutCount()}. Checked while the connection is open or
+         * flushing (a closing connection has the close timeout). {@link Duration#ZERO} (the default)
+         * turns it off. Bytes the server does not read because its protocol is behind do not count
+         * as activity.
+         *
+         * @throws NullPointerException     when {@code timeout} is null
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = ServerChecks.nonNegative(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * Closes a connection whose client has not sent its first byte this long after it was
+         * accepted. It ends with a SocketShutdown whose cause is a
+         * {@link java.net.SocketTimeoutException} saying "no first byte within 5s (first-byte
+         * timeout)", and is counted in {@link TCPServer#firstByteTimeoutCount()}. {@link Duration#ZERO}
+         * (the default) turns it off: clients of servers that speak first (daytime, chargen) may never
+         * send anything.
+         *
+         * @throws NullPointerException     when {@code timeout} is null
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder firstByteTimeout(Duration timeout) {
+            this.firstByteTimeout = ServerChecks.nonNegative(timeout, "firstByteTimeout");
             return this;
         }
 

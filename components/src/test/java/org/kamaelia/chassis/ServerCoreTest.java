@@ -49,6 +49,7 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
 import org.kamaelia.internet.ConnectionInfo;
 import org.kamaelia.internet.GatedSink;
 import org.kamaelia.ipc.ServerShutdown;
+import org.kamaelia.protocol.ChargenProtocol;
 import org.kamaelia.ipc.SocketShutdown;
 
 @Timeout(120)
@@ -647,5 +648,150 @@ class ServerCoreTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("port: 70000");
         assertThatThrownBy(() -> new SimpleServer(Recorder::new, -5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("port: -5");
+    }
+
+    @Test
+    void tidyingUpAfterAClosedConnectionLooksAtThatConnectionOnlyNotAtEveryOpenOne() throws Exception {
+        ServerCore server = start(SimpleServer.builder(Recorder::new).build());
+        int held = 200;
+        for (int i = 0; i < held; i++) {
+            client(server);
+        }
+        await("every held connection is open", () -> server.connectionCount() == held);
+        long before = server.connectionsExamined();
+
+        int churned = 100;
+        for (int i = 0; i < churned; i++) {
+            try (Socket c = connect(server.port())) {
+                send(c, "x");
+                assertThat(read(c, 1)).isEqualTo("x");
+                c.shutdownOutput();
+                assertThat(readToEnd(c)).isEmpty();
+            }
+        }
+        await("every churned connection is closed", () -> server.connectionCount() == held);
+        long examined = server.connectionsExamined() - before;
+
+        // O(1) per closed connection (plus the rare orphan); before, every open connection was looked at on
+        // every wake-up: at least held x churned = 20,000 here.
+        assertThat(examined).as("connections examined for %d closed ones among %d open", churned, held)
+                .isLessThanOrEqualTo(4L * churned);
+    }
+
+    // ------------------------------------------------------------------ idle and first-byte timeouts
+
+    private static final Duration TIMEOUT = Duration.ofMillis(300);
+
+    /** True when the server neither sends anything nor closes within {@code d}. */
+    private static boolean staysOpenAndSilent(Socket s, Duration d) throws IOException {
+        int old = s.getSoTimeout();
+        s.setSoTimeout((int) d.toMillis());
+        try {
+            s.getInputStream().read();
+            return false;
+        } catch (java.net.SocketTimeoutException expected) {
+            return true;
+        } finally {
+            s.setSoTimeout(old);
+        }
+    }
+
+    private static void assertEvictedWith(Recorder protocol, String message) throws InterruptedException {
+        Object end = protocol.controls.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(end).isInstanceOfSatisfying(SocketShutdown.class, s -> assertThat(s.cause())
+                .isInstanceOf(java.net.SocketTimeoutException.class).hasMessage(message));
+    }
+
+    @Test
+    void aSilentClientIsEvictedAfterTheIdleTimeout() throws Exception {
+        BlockingQueue<Recorder> made = new LinkedBlockingQueue<>();
+        ServerCore server = start(SimpleServer.builder(() -> record(new Recorder(), made)).idleTimeout(TIMEOUT).build());
+        Socket c = client(server);
+        long t0 = System.nanoTime();
+
+        assertThat(closedByServer(c)).isTrue();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(TIMEOUT);
+        assertEvictedWith(made.take(), "idle for 300ms (idle timeout)");
+        await("the eviction is counted", () -> server.idleTimeoutCount() == 1);
+        assertThat(server.firstByteTimeoutCount()).isZero();
+    }
+
+    @Test
+    void aClientThatSendsMoreSlowlyThanTheIdleTimeoutIsEvicted() throws Exception {
+        BlockingQueue<Recorder> made = new LinkedBlockingQueue<>();
+        ServerCore server = start(SimpleServer.builder(() -> record(new Recorder(), made)).idleTimeout(TIMEOUT).build());
+        Socket c = client(server);
+        send(c, "a");
+        assertThat(read(c, 1)).isEqualTo("a");
+        long lastByte = System.nanoTime();
+
+        assertThat(closedByServer(c)).as("closed before its next byte was due").isTrue();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - lastByte)).isGreaterThanOrEqualTo(TIMEOUT);
+        assertEvictedWith(made.take(), "idle for 300ms (idle timeout)");
+        await("the eviction is counted", () -> server.idleTimeoutCount() == 1);
+    }
+
+    @Test
+    void aClientThatKeepsSendingWithinTheIdleTimeoutIsKept() throws Exception {
+        ServerCore server = start(SimpleServer.builder(Recorder::new).idleTimeout(TIMEOUT).build());
+        Socket c = client(server);
+        for (int i = 0; i < 6; i++) { // 6 x 150 ms of silence: three times the timeout in all
+            send(c, "k");
+            assertThat(read(c, 1)).isEqualTo("k");
+            assertThat(staysOpenAndSilent(c, TIMEOUT.dividedBy(2))).as("still open after round %d", i).isTrue();
+        }
+        assertThat(server.idleTimeoutCount()).isZero();
+        assertThat(server.connectionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerThatWritesConstantlyIsNotIdleThoughItsClientNeverSpeaks() throws Exception {
+        ServerCore server = start(SimpleServer.builder(() -> new ChargenProtocol()).idleTimeout(TIMEOUT).build());
+        Socket c = client(server);
+        long until = System.nanoTime() + TIMEOUT.multipliedBy(3).toNanos();
+        byte[] buf = new byte[64 * 1024];
+        long got = 0;
+        while (System.nanoTime() < until) {
+            int n = c.getInputStream().read(buf);
+            assertThat(n).as("the server is still sending").isPositive();
+            got += n;
+        }
+        assertThat(got).isPositive();
+        assertThat(server.idleTimeoutCount()).isZero();
+    }
+
+    @Test
+    void aClientThatSendsNothingWithinTheFirstByteTimeoutIsEvicted() throws Exception {
+        BlockingQueue<Recorder> made = new LinkedBlockingQueue<>();
+        ServerCore server = start(SimpleServer.builder(() -> record(new Recorder(), made))
+                .firstByteTimeout(TIMEOUT).build());
+        Socket c = client(server);
+
+        assertThat(closedByServer(c)).isTrue();
+
+        assertEvictedWith(made.take(), "no first byte within 300ms (first-byte timeout)");
+        await("the eviction is counted", () -> server.firstByteTimeoutCount() == 1);
+        assertThat(server.idleTimeoutCount()).isZero();
+    }
+
+    @Test
+    void aClientWhoseFirstByteCameInTimeIsNotEvictedByTheFirstByteTimeout() throws Exception {
+        ServerCore server = start(SimpleServer.builder(Recorder::new).firstByteTimeout(TIMEOUT).build());
+        Socket c = client(server);
+        send(c, "hi");
+        assertThat(read(c, 2)).isEqualTo("hi");
+
+        assertThat(staysOpenAndSilent(c, TIMEOUT.multipliedBy(2))).isTrue();
+        assertThat(server.firstByteTimeoutCount()).isZero();
+    }
+
+    @Test
+    void theTimeoutsAreOffByDefaultAndRejectBadValues() {
+        assertThatThrownBy(() -> SimpleServer.builder(Recorder::new).idleTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("idleTimeout: PT-0.001S (expected: >= 0)");
+        assertThatThrownBy(() -> SimpleServer.builder(Recorder::new).firstByteTimeout(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("firstByteTimeout");
     }
 }

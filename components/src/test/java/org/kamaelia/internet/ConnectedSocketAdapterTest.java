@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -371,5 +372,75 @@ class ConnectedSocketAdapterTest {
         accepted.configureBlocking(false);
         assertThatThrownBy(() -> new ConnectedSocketAdapter(accepted))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected: blocking mode");
+    }
+
+    /** A CharSequence that throws while being encoded: a failure inside the adapter's own main(). */
+    private static final class Exploding implements CharSequence {
+        @Override
+        public int length() {
+            throw new IllegalStateException("exploding text");
+        }
+
+        @Override
+        public char charAt(int index) {
+            throw new IllegalStateException("exploding text");
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            throw new IllegalStateException("exploding text");
+        }
+
+        @Override
+        public String toString() {
+            return "Exploding";
+        }
+    }
+
+    @Test
+    void aFailureInsideItsOwnMainStillEndsWithTheFinalReportOnCreatorFeedbackAndSignal() throws Exception {
+        ConnectedSocketAdapter csa = csa();
+        Handle h = start(csa);
+        h.put("before".getBytes(UTF_8), "inbox");
+        assertThat(new String(readExactly(peer, 6), UTF_8)).isEqualTo("before");
+
+        h.put(new Exploding(), "inbox");
+
+        Object feedback = h.get("CreatorFeedback", WAIT);
+        assertThat(feedback).isInstanceOfSatisfying(SocketShutdown.class, s -> assertThat(s.cause())
+                .isInstanceOf(IllegalStateException.class).hasMessage("exploding text"));
+        assertThat(lastSignal(h)).isSameAs(feedback);
+        assertThat(h.awaitFinished(WAIT)).isTrue();
+        assertThat(h.drain("signal")).as("nothing after the SocketShutdown").isEmpty();
+        assertThat(csa.failure()).as("the failure is reported in the SocketShutdown").isEmpty();
+        assertThat(readToEnd(peer)).as("the connection is closed").isEmpty();
+    }
+
+    @Test
+    void theEndOfInputNoticeWaitsForRoomInAFullReceiverInsteadOfBeingLost() throws Exception {
+        ConnectedSocketAdapter csa = csa();
+        TCPServerTest.Allowance receiver = new TCPServerTest.Allowance();
+        receiver.deliver("filler", "inbox"); // its box of one is full
+        receiver.link(csa, "inputEnded", receiver, "inbox");
+        receiver.activate(scheduler);
+        Handle h = start(csa, "outbox", "signal");
+
+        peer.shutdownOutput();
+        await("the reader has read the end of stream and tried to report it", () -> {
+            Thread r = csa.readerThread();
+            return r != null && (!r.isAlive() || Arrays.stream(r.getStackTrace())
+                    .anyMatch(f -> f.getMethodName().equals("sendBlocking")));
+        });
+        receiver.allow(2);
+
+        assertThat(receiver.taken.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("filler");
+        Object notice = receiver.taken.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(notice).as("the end-of-input notice").isInstanceOfSatisfying(SocketShutdown.class,
+                s -> assertThat(s.isClean()).isTrue());
+        h.put(new ShutdownMicroprocess(), "control");
+        assertThat(lastSignal(h).isClean()).isTrue();
+        assertThat(h.awaitFinished(WAIT)).isTrue();
+        assertThat(receiver.taken).as("exactly one notice").isEmpty();
+        receiver.deliver(new ShutdownMicroprocess(), "control");
     }
 }

@@ -19,14 +19,24 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import org.kamaelia.axon.Component;
 import org.kamaelia.axon.Handle;
 import org.kamaelia.axon.Scheduler;
 import org.kamaelia.axon.ipc.ProducerFinished;
@@ -287,5 +297,170 @@ class TCPServerTest {
             await("it accepted", () -> server.acceptedCount() == 1);
         }
         server.close();
+    }
+
+    @Test
+    void twoHundredSimultaneousConnectsAllCompleteBeforeAnythingIsAccepted() throws Exception {
+        TCPServer server = TCPServer.builder().build(); // built, so listening, but never activated
+        List<SocketChannel> pending = new ArrayList<>();
+        try (Selector selector = Selector.open()) {
+            for (int i = 0; i < 200; i++) {
+                SocketChannel ch = SocketChannel.open();
+                pending.add(ch);
+                ch.configureBlocking(false);
+                if (!ch.connect(server.localAddress())) {
+                    ch.register(selector, SelectionKey.OP_CONNECT);
+                }
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            int waiting = selector.keys().size();
+            while (waiting > 0 && System.nanoTime() < deadline) {
+                selector.select(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                for (SelectionKey k : selector.selectedKeys()) {
+                    if (((SocketChannel) k.channel()).finishConnect()) {
+                        k.cancel();
+                        waiting--;
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+            assertThat(pending).as("connected while the server has accepted nothing")
+                    .allMatch(SocketChannel::isConnected);
+            assertThat(server.acceptedCount()).isZero();
+        } finally {
+            for (SocketChannel ch : pending) {
+                ch.close();
+            }
+            server.close();
+        }
+    }
+
+    @Test
+    void theDefaultBacklogIsTheSystemsMaximum() throws IOException {
+        Path somaxconn = Path.of("/proc/sys/net/core/somaxconn");
+        int expected = Files.isReadable(somaxconn)
+                ? Integer.parseInt(Files.readAllLines(somaxconn).get(0).trim()) : TCPServer.DEFAULT_BACKLOG;
+        assertThat(TCPServer.systemBacklog()).isEqualTo(expected);
+    }
+
+    /**
+     * A slow connection handler: a "inbox" of one message, taken only as the test allows ({@link #allow}),
+     * each taken message handed to the test on {@link #taken}. Stops on a ShutdownMicroprocess.
+     */
+    static final class Allowance extends Component {
+        final BlockingQueue<Object> taken = new LinkedBlockingQueue<>();
+        private final AtomicInteger permits = new AtomicInteger();
+
+        Allowance() {
+            setInboxSize("inbox", 1);
+            declareInbox("_allow", "test: wakes it after allow()");
+        }
+
+        /** Lets it take {@code n} more messages. Any thread. */
+        void allow(int n) {
+            permits.addAndGet(n);
+            deliver(Boolean.TRUE, "_allow");
+        }
+
+        @Override
+        protected void main() {
+            for (;;) {
+                while (dataReady("_allow")) {
+                    recv("_allow");
+                }
+                while (permits.get() > 0 && dataReady("inbox")) {
+                    permits.decrementAndGet();
+                    taken.add(recv("inbox"));
+                }
+                while (dataReady("control")) {
+                    if (recv("control") instanceof ShutdownMicroprocess) {
+                        return;
+                    }
+                }
+                pause();
+            }
+        }
+    }
+
+    private static Object take(Allowance a) throws InterruptedException {
+        Object m = a.taken.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(m).as("a message taken within " + WAIT).isNotNull();
+        return m;
+    }
+
+    @Test
+    void theAcceptorWaitsForASlowConnectionHandlerInsteadOfFailing() throws Exception {
+        TCPServer server = TCPServer.builder().build();
+        Allowance handler = new Allowance();
+        handler.link(server, "protocolHandlerSignal", handler, "inbox");
+        handler.activate(scheduler);
+        server.activate(scheduler);
+
+        for (int i = 0; i < 3; i++) {
+            client(server.port());
+        }
+        await("the second connection is accepted and waits for room", () -> server.acceptedCount() == 2);
+        handler.allow(3);
+
+        List<NewCSA> handed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            handed.add((NewCSA) take(handler));
+        }
+        assertThat(handed).extracting(n -> n.connection().id()).containsExactly(1L, 2L, 3L);
+        assertThat(server.isFinished()).isFalse();
+        server.close();
+        assertThat(server.join(WAIT)).isTrue();
+        assertThat(server.failure()).isEmpty();
+        handler.deliver(new ShutdownMicroprocess(), "control");
+    }
+
+    @Test
+    void connectionEndsWaitForASlowConnectionHandlerInsteadOfFailingTheServer() throws Exception {
+        TCPServer server = TCPServer.builder().build();
+        Allowance handler = new Allowance();
+        handler.link(server, "protocolHandlerSignal", handler, "inbox");
+        handler.activate(scheduler);
+        server.activate(scheduler);
+        client(server.port());
+        handler.allow(1);
+        NewCSA first = (NewCSA) take(handler);
+        Handle conn = new Handle(first.csa(), "signal");
+        first.csa().activate(scheduler);
+        client(server.port());
+        await("the second NewCSA fills the handler's box", () -> server.acceptedCount() == 2);
+
+        conn.put(new ShutdownMicroprocess(), "control");
+        assertThat(conn.get("signal", WAIT)).isInstanceOf(SocketShutdown.class);
+        await("the first connection is forgotten", () -> server.connectionCount() == 1);
+        handler.allow(2);
+
+        assertThat(take(handler)).isInstanceOfSatisfying(NewCSA.class, n -> assertThat(n.connection().id()).isEqualTo(2));
+        assertThat(take(handler)).isInstanceOfSatisfying(ShutdownCSA.class, c -> assertThat(c.csa()).isSameAs(first.csa()));
+        assertThat(server.isFinished()).isFalse();
+        server.close();
+        assertThat(server.join(WAIT)).isTrue();
+        handler.deliver(new ShutdownMicroprocess(), "control");
+    }
+
+    @Test
+    void shutdownEndsAnAcceptorWaitingForASlowConnectionHandler() throws Exception {
+        TCPServer server = TCPServer.builder().build();
+        Allowance handler = new Allowance();
+        handler.link(server, "protocolHandlerSignal", handler, "inbox");
+        Handle h = new Handle(server, "signal");
+        handler.activate(scheduler);
+        server.activate(scheduler);
+        client(server.port());
+        Socket waiting = client(server.port());
+        await("the second connection is accepted and waits for room", () -> server.acceptedCount() == 2);
+
+        ServerShutdown stop = new ServerShutdown();
+        h.put(stop, "control");
+
+        assertThat(h.get("signal", WAIT)).isSameAs(stop);
+        assertThat(server.join(WAIT)).isTrue();
+        assertThat(closedByServer(waiting)).as("the connection never handed over is closed").isTrue();
+        assertThat(server.connectionCount()).isZero();
+        handler.deliver(new ShutdownMicroprocess(), "control");
     }
 }

@@ -1,0 +1,65 @@
+package org.kamaelia.internal;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Log calls that cannot fail their caller: the servers' accept and cleanup paths log through this, so
+ * a logger or log handler that throws (any Throwable: a bug, an Error, a NoClassDefFoundError while the
+ * process is out of file descriptors) can end neither the acceptor nor a connection's cleanup. Not
+ * exported from the module.
+ *
+ * <p>A failed log call is counted ({@link #failureCount()}) and reported on standard error, itself
+ * guarded: the first failure, then the 2nd, 4th, 8th... so a storm of them stays a few lines.
+ *
+ * <p>Thread safety: any thread; the count is atomic.
+ */
+public final class SafeLog {
+    private static final AtomicLong FAILURES = new AtomicLong();
+
+    private SafeLog() {
+    }
+
+    /** Logs {@code message} at {@code level}; never throws. */
+    public static void log(System.Logger logger, System.Logger.Level level, String message) {
+        try {
+            logger.log(level, message);
+        } catch (Throwable t) {
+            failed(t);
+        }
+    }
+
+    /** Logs {@code message} and {@code thrown} at {@code level}; never throws. */
+    public static void log(System.Logger logger, System.Logger.Level level, String message, Throwable thrown) {
+        try {
+            logger.log(level, message, thrown);
+        } catch (Throwable t) {
+            failed(t);
+        }
+    }
+
+    /** Logs the message {@code message} makes, if {@code level} is enabled; never throws. */
+    public static void log(System.Logger logger, System.Logger.Level level, Supplier<String> message) {
+        try {
+            logger.log(level, message);
+        } catch (Throwable t) {
+            failed(t);
+        }
+    }
+
+    /** Log calls that threw since the JVM started. Any thread. */
+    public static long failureCount() {
+        return FAILURES.get();
+    }
+
+    private static void failed(Throwable t) {
+        long n = FAILURES.incrementAndGet();
+        if ((n & (n - 1)) == 0) { // 1, 2, 4, 8, ...
+            try {
+                System.err.println("kamaelia: a log call failed (" + n + " so far; reported at powers of two): " + t);
+            } catch (Throwable ignored) {
+                // nowhere left to report it: it is counted
+            }
+        }
+    }
+}
