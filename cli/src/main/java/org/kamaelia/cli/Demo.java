@@ -113,7 +113,7 @@ final class Demo {
         Supplier<Component> protocol = echo ? () -> new ObservedEchoProtocol(hook)
                 : () -> new ObservedFortuneCookieProtocol(hook);
         SimpleServer server = SimpleServer.builder(protocol).port(0).build(); // 127.0.0.1, a free port, bound now
-        String where = ServeSession.format(server.localAddress());
+        String where = Addresses.format(server.localAddress());
 
         // made in the order of the flow, which is the order the graph printer lists them in
         Script script = new Script(echo ? ECHO_LINES : List.of());

@@ -148,6 +148,20 @@ class CliParseTest {
     }
 
     @Test
+    void connectCallsAHugeConnectTimeoutTooLarge() {
+        assertThat(usageError("connect", "--connect-timeout", "99999999999999h", "h", "1").message())
+                .isEqualTo("kamaelia connect: --connect-timeout: '99999999999999h' is too large"
+                        + " (expected: at most 2562047h)");
+    }
+
+    @Test
+    void anIpv6HostIsPrintedWithOnePairOfBracketsHoweverItWasWritten() {
+        assertThat(connect("connect", "[::1]", "7").where()).isEqualTo("[::1]:7");
+        assertThat(connect("connect", "::1", "7").where()).isEqualTo("[::1]:7");
+        assertThat(connect("connect", "127.0.0.1", "7").where()).isEqualTo("127.0.0.1:7");
+    }
+
+    @Test
     void connectConfigChecksItsOwnArguments() {
         assertThatThrownBy(() -> ConnectConfig.of(null, 1)).isInstanceOf(NullPointerException.class)
                 .hasMessage("host");

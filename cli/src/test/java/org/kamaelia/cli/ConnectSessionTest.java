@@ -51,7 +51,12 @@ class ConnectSessionTest {
     }
 
     private SimpleServer server(Supplier<? extends Component> protocol) {
-        SimpleServer s = SimpleServer.builder(protocol).port(0).closeTimeout(Duration.ofSeconds(60)).build();
+        return server(protocol, InetAddress.getLoopbackAddress());
+    }
+
+    private SimpleServer server(Supplier<? extends Component> protocol, InetAddress bind) {
+        SimpleServer s = SimpleServer.builder(protocol).bindAddress(bind).port(0)
+                .closeTimeout(Duration.ofSeconds(60)).build();
         s.activate();
         cleanup.add(() -> {
             s.close();
@@ -174,6 +179,42 @@ class ConnectSessionTest {
         assertThat(t.out()).isEqualTo("before\nafter\n");
         assertThat(t.err()).startsWith("kamaelia: standard input: ").contains("65536")
                 .endsWith(" (that line was not sent)\n").hasLineCount(1);
+    }
+
+    @Test
+    void verboseReportsTheEndOfInputAfterTheConnectionEvenWhenTheInputEndedFirst() throws Exception {
+        SimpleServer s = server(EchoProtocol::new);
+        ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withVerbose(true);
+        assertThat(connect(c, input(""))).isEqualTo(ExitStatus.OK); // the input ends before the connect is done
+        String where = "127.0.0.1:" + s.port();
+        String[] lines = t.err().split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).isEqualTo("kamaelia: connecting to " + where + " (connect timeout 30s)");
+        assertThat(lines[1]).startsWith("kamaelia: connected to " + where + " (127.0.0.1 port " + s.port());
+        assertThat(lines[2]).isEqualTo("kamaelia: end of standard input: half-closed the connection,"
+                + " waiting for the server to finish");
+        assertThat(lines[3]).isEqualTo("kamaelia: connection to " + where + " closed: sent 0 bytes, received 0 bytes");
+    }
+
+    @Test
+    void anIpv6LiteralInBracketsIsPrintedWithOnePairOfBracketsAndInItsShortForm() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1");
+        SimpleServer s = server(EchoProtocol::new, v6);
+        ConnectConfig c = ConnectConfig.of("[::1]", s.port()).withVerbose(true);
+        assertThat(connect(c, input("x"))).isEqualTo(ExitStatus.OK);
+        assertThat(t.out()).isEqualTo("x");
+        assertThat(t.err()).startsWith("kamaelia: connecting to [::1]:" + s.port() + " (")
+                .contains("\nkamaelia: connected to [::1]:" + s.port() + " (::1 port " + s.port() + ", from port ")
+                .doesNotContain("[[").doesNotContain("0:0:0");
+
+        int free;
+        try (ServerSocket ss = new ServerSocket(0, 1, v6)) {
+            free = ss.getLocalPort();
+        }
+        TestTerminal refused = new TestTerminal();
+        assertThat(new ConnectSession(ConnectConfig.of("[::1]", free), refused.with(input(""))).run())
+                .isEqualTo(ExitStatus.REFUSED);
+        assertThat(refused.err()).isEqualTo("kamaelia: connection refused: [::1]:" + free + "\n");
     }
 
     @Test

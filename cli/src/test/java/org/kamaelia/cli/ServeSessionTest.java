@@ -115,10 +115,12 @@ class ServeSessionTest {
     }
 
     @Test
-    void addressesPrintWithIpv6InBrackets() throws Exception {
-        assertThat(ServeSession.format(new java.net.InetSocketAddress(InetAddress.getByName("::1"), 7)))
-                .isEqualTo("[0:0:0:0:0:0:0:1]:7");
-        assertThat(ServeSession.format(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), 7)))
-                .isEqualTo("127.0.0.1:7");
+    void listeningOnIpv6LoopbackIsPrintedInTheShortForm() throws Exception {
+        CompletableFuture<Integer> run = TestSupport.async(() -> Cli.run(t.withNoInput(), "serve", "--port", "0",
+                "--bind", "::1", "--protocol", "echo"));
+        Matcher m = t.err.await("kamaelia: listening on (\\S+):(\\d+) \\(echo; Ctrl-C stops it\\)\n", WAIT);
+        assertThat(m.group(1)).isEqualTo("[::1]");
+        TestTerminal.FakeInterrupts.joinAll(t.interrupts.interrupt(), WAIT);
+        assertThat(TestSupport.await(run, WAIT, t)).isZero();
     }
 }
