@@ -264,12 +264,14 @@ public final class Cli {
                 description = "Give up connecting after this long, e.g. 5s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
         String connectTimeout;
 
-        @Option(names = "--lines", description = "Line mode: read standard input as lines of UTF-8 text (LF or "
-                + "CR LF; malformed bytes become U+FFFD; at most 64 KiB) and send each, when complete, ended with "
-                + "LF (see --crlf). Without it, bytes pass unchanged.")
+        @Option(names = "--lines", description = "Line mode: read standard input as lines of UTF-8 text (ended by "
+                + "LF or CR LF; malformed bytes become U+FFFD; at most 64 KiB) and send each, when complete, with "
+                + "its LF or CR LF replaced by LF (see --crlf); a CR elsewhere in a line is sent as it is. Without "
+                + "it, bytes pass unchanged.")
         boolean lines;
 
-        @Option(names = "--crlf", description = "In line mode, end each line with CR LF (implies --lines).")
+        @Option(names = "--crlf", description = "In line mode, end each line with CR LF (implies --lines): LF "
+                + "and CR LF both become CR LF, as with nc -C (CR LF never becomes CR CR LF).")
         boolean crlf;
 
         @Option(names = {"-v", "--verbose"}, description = "Report connection events on standard error.")

@@ -25,7 +25,9 @@ import org.kamaelia.util.LinesToBytes;
  *             MONITOR.readerControl --&gt; READER.control (stop reading once the connection has ended)
  * </pre>
  * READER is a {@link ConsoleReader} of raw chunks (or lines with {@code --lines}, each turned back into
- * bytes with its terminator by LINES, a {@link LinesToBytes}); CLIENT a {@link ThreadedTCPClient}; ECHO a
+ * bytes with its terminator by LINES, a {@link LinesToBytes} that sends a CR inside a line as it is, as
+ * {@code nc -C} does: the reader has taken off each line's LF or CR LF, so LF and CR LF both become the
+ * chosen terminator and {@code CR LF} never becomes {@code CR CR LF}); CLIENT a {@link ThreadedTCPClient}; ECHO a
  * {@link ConsoleEchoer}; SENT and RECEIVED are {@link ByteMeter}s, only with {@code --progress}; MONITOR a
  * {@link SessionMonitor}, which passes each end message on and keeps what the exit status is made of.
  * Each link of the sending chain passes its "signal" to the next one's "control", and so does the
@@ -92,7 +94,7 @@ final class ConnectSession {
                 .child("MONITOR", monitor);
         List<String> sending = new ArrayList<>();
         if (config.lines()) {
-            g.child("LINES", new LinesToBytes(config.lineEnd()));
+            g.child("LINES", LinesToBytes.allowingCarriageReturns(config.lineEnd()));
             sending.add("LINES");
         }
         if (sent != null) {

@@ -171,6 +171,25 @@ class ConnectSessionTest {
     }
 
     @Test
+    void lineModeSendsACarriageReturnInsideALineAsItIs() throws Exception {
+        SimpleServer s = server(EchoProtocol::new);
+        ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withLines(true, false);
+        assertThat(connect(c, input("one\ntw\ro\nthree\n"))).isEqualTo(ExitStatus.OK);
+        assertThat(t.out()).isEqualTo("one\ntw\ro\nthree\n");
+        assertThat(t.err()).isEmpty();
+    }
+
+    @Test
+    void crlfModeTurnsEveryLineEndIntoCrLfWithoutDoublingACrLfAndKeepsOtherCarriageReturns() throws Exception {
+        SimpleServer s = server(EchoProtocol::new);
+        ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withLines(true, true);
+        // LF, CR LF, CR CR LF (the first CR is content), old Mac line ends ending the input with a lone CR
+        assertThat(connect(c, input("a\nb\r\nc\r\r\nold\rmac\r"))).isEqualTo(ExitStatus.OK);
+        assertThat(t.out()).isEqualTo("a\r\nb\r\nc\r\r\nold\rmac\r\n");
+        assertThat(t.err()).isEmpty();
+    }
+
+    @Test
     void anOverlongLineInLineModeIsReportedNotSentAndTheExitStatusIsOne() throws Exception {
         SimpleServer s = server(EchoProtocol::new);
         ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withLines(true, false);
