@@ -407,7 +407,7 @@ class ConnectSessionTest {
                 .withProgress(true, Duration.ofSeconds(1)), t.withNoInput());
         var g = (org.kamaelia.chassis.Graphline) session.graph();
         assertThat(g.namedChildren().keySet())
-                .containsExactlyInAnyOrder("READER", "LINES", "SENT", "CLIENT", "RECEIVED", "ECHO", "MONITOR");
+                .containsExactlyInAnyOrder("READER", "LINES", "SENT", "CLIENT", "RECEIVED", "ECHO", "MONITOR", "RELAY");
         assertThat(g.links()).extracting(Object::toString).contains(
                 "(READER, outbox) -> (LINES, inbox)",
                 "(LINES, outbox) -> (SENT, inbox)",
@@ -416,6 +416,76 @@ class ConnectSessionTest {
                 "(RECEIVED, outbox) -> (ECHO, inbox)",
                 "(MONITOR, inputEnd) -> (LINES, control)",
                 "(MONITOR, clientControl) -> (CLIENT, control)",
-                "(MONITOR, readerControl) -> (READER, control)");
+                "(MONITOR, readerControl) -> (READER, control)",
+                "(LINES, signal) -> (RELAY, LINES.signal)",
+                "(RELAY, LINES.end) -> (SENT, control)",
+                "(SENT, signal) -> (RELAY, SENT.signal)",
+                "(RELAY, SENT.end) -> (CLIENT, control)",
+                "(RECEIVED, signal) -> (RELAY, RECEIVED.signal)",
+                "(RELAY, RECEIVED.end) -> (ECHO, control)");
+        assertThat(g.links()).extracting(Object::toString)
+                .noneMatch(l -> l.contains("signal) -> (") && l.endsWith(", control)") && !l.startsWith("(RELAY"));
+    }
+
+    /**
+     * A stage to inject between two others: it passes every message on; {@code complain} makes it report
+     * an error for each one (and go on), otherwise it throws on the first one.
+     */
+    static final class InjectedStage extends CliComponent {
+        private final boolean complain;
+
+        InjectedStage(boolean complain) {
+            this.complain = complain;
+        }
+
+        @Override
+        protected void main() {
+            for (;;) {
+                while (!stopNow() && dataReady("inbox")) {
+                    Object m = recv("inbox");
+                    if (!complain) {
+                        throw new IllegalStateException("injected failure");
+                    }
+                    send(new org.kamaelia.axon.ipc.ErrorInformation(this, new IllegalStateException("injected"),
+                            "injected error"), "signal");
+                    if (!sendOrStop(m, "outbox")) {
+                        break;
+                    }
+                }
+                if (checkControl() && (stopNow() || !dataReady("inbox"))) {
+                    send(stopMessage(), "signal");
+                    return;
+                }
+                pause();
+            }
+        }
+    }
+
+    @Test
+    void anErrorReportedByAStageBetweenTwoOthersReachesStandardErrorAndMakesTheExitStatusOne() throws Exception {
+        SimpleServer s = server(EchoProtocol::new);
+        ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withLines(true, false);
+        ConnectSession session = new ConnectSession(c, t.with(input("a\n")),
+                List.of(new ConnectSession.Stage("INJECTED", "the injected stage", new InjectedStage(true))), List.of());
+        assertThat(session.run()).isEqualTo(ExitStatus.FAILURE);
+        assertThat(t.out()).isEqualTo("a\n"); // it went on
+        assertThat(t.err()).isEqualTo("kamaelia: the injected stage (INJECTED): injected error\n");
+    }
+
+    @Test
+    void aStageThatFailsIsReportedStopsTheSessionAndMakesTheExitStatusOne() throws Exception {
+        SimpleServer s = server(EchoProtocol::new);
+        PipedInputStream in = new PipedInputStream();
+        PipedOutputStream typing = openInput(in); // the input stays open: the failure must end the session
+        ConnectSession session = new ConnectSession(ConnectConfig.of("127.0.0.1", s.port()), t.with(in), List.of(),
+                List.of(new ConnectSession.Stage("INJECTED", "the injected stage", new InjectedStage(false))));
+        CompletableFuture<ExitStatus> run = TestSupport.async(session::run);
+        typing.write("boom\n".getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        assertThat(TestSupport.await(run, WAIT, t)).isEqualTo(ExitStatus.FAILURE);
+        assertThat(t.err()).matches("kamaelia: the injected stage \\(INJECTED\\): InjectedStage_\\d+ failed: "
+                + "java.lang.IllegalStateException: injected failure\n");
+        assertThat(t.out()).isEmpty();
+        awaitNoConnections(s);
     }
 }
