@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.kamaelia.axon.Component;
 import org.kamaelia.axon.Scheduler;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
@@ -52,7 +55,10 @@ import org.kamaelia.util.LinesToBytes;
  *     A stage that fails (its main() throws): that line, then the relay stops what follows it at once
  *     (so the connection closes, or the output stops), exit status 1.</li>
  * <li>Ctrl-C: a ShutdownMicroprocess to the Graphline's "control" reaches the monitor (the only child
- *     whose "control" no link feeds), which closes the connection at once and stops the reader.</li>
+ *     whose "control" no link feeds, apart from the relay, which ignores it), which closes the connection
+ *     at once and stops the reader. {@link #run()} then prints {@code kamaelia: interrupted}; the interrupt
+ *     action (a JVM shutdown hook, after which the JVM halts) waits for that line, so it is printed
+ *     exactly once, whichever thread gets there first.</li>
  * </ul>
  *
  * <h2>Thread safety</h2>
@@ -64,12 +70,18 @@ final class ConnectSession {
     static final int OUTPUT_QUEUE = 16;
     /** How long Ctrl-C waits for the components to finish (and the output to be flushed). */
     static final Duration INTERRUPT_WAIT = Duration.ofSeconds(5);
+    /** How long Ctrl-C then waits for {@link #run()} to print its last line. */
+    static final Duration REPORT_WAIT = Duration.ofSeconds(2);
 
     private final ConnectConfig config;
     private final Terminal terminal;
     private final Graphline graph;
     private final SessionMonitor monitor;
     private final ThreadedTCPClient client;
+    /** Counted down once {@link #run()} has printed its last line: the interrupt action waits for it. */
+    private final CountDownLatch reported = new CountDownLatch(1);
+    /** Set by whichever prints "interrupted": run(), or the interrupt action if run() did not get there. */
+    private final AtomicBoolean interruptedPrinted = new AtomicBoolean();
 
     /**
      * A component put between two stages of a chain.
@@ -204,18 +216,39 @@ final class ConnectSession {
                     + Durations.format(config.connectTimeout()) + ")");
         }
         Scheduler scheduler = new Scheduler("kamaelia-connect");
+        // The JVM halts as soon as this action returns, while run() may still be on its way to printing
+        // its last line: so it waits for that line (bounded), and prints "interrupted" itself only if
+        // run() never got there. Either way the line appears exactly once.
         Interrupts.Registration reg = terminal.interrupts().onInterrupt(() -> {
             graph.deliver(new ShutdownMicroprocess(), "control");
-            graph.join(INTERRUPT_WAIT);
+            boolean finished = graph.join(INTERRUPT_WAIT);
+            awaitReported();
+            if (interruptedPrinted.compareAndSet(false, true)) {
+                err.println("kamaelia: interrupted" + (finished ? ""
+                        : " (the connection did not close within " + Durations.format(INTERRUPT_WAIT) + ")"));
+            }
             err.flush();
         });
         try {
-            graph.activate(scheduler);
-            graph.join();
+            try {
+                graph.activate(scheduler);
+                graph.join();
+            } finally {
+                reg.cancel();
+            }
+            return exitStatus(monitor.outcome(), err);
         } finally {
-            reg.cancel();
+            err.flush();
+            reported.countDown();
         }
-        return exitStatus(monitor.outcome(), err);
+    }
+
+    private void awaitReported() {
+        try {
+            reported.await(REPORT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Prints the one line the outcome calls for and returns the exit status. */
@@ -226,7 +259,9 @@ final class ConnectSession {
             return ExitStatus.FAILURE;
         }
         if (o.interrupted()) {
-            err.println("kamaelia: interrupted");
+            if (interruptedPrinted.compareAndSet(false, true)) {
+                err.println("kamaelia: interrupted");
+            }
             return ExitStatus.INTERRUPTED;
         }
         if (o.clientFailure() != null) {
