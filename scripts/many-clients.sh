@@ -13,7 +13,9 @@ limit=$(ulimit -n)
 if [ "$limit" != unlimited ] && [ "$limit" -le $((n + 200)) ]; then
   kamaelia_die "ulimit -n is $limit: too low for $n clients (needs more than $((n + 200)))"
 fi
-"$MVN" -B -q -ntp -pl kamaelia -am install -DskipTests
-"$MVN" -B -ntp -pl kamaelia surefire:test -Dtest=ThreadedTCPClientManyClientsTest \
+# Built and run through the reactor (-am builds axon alongside): nothing is installed into ~/.m2, which
+# other checkouts on this machine share. ":kamaelia" is the components module's artifactId ("-pl kamaelia"
+# would name the ./kamaelia launcher file, and fail).
+"$MVN" -B -ntp -pl :kamaelia -am verify -Dtest=ThreadedTCPClientManyClientsTest \
   -Dsurefire.failIfNoSpecifiedTests=false -Dkamaelia.manyClients="$n" -Dsurefire.extraArgs=-Xmx1g
 cat components/target/surefire-reports/org.kamaelia.internet.ThreadedTCPClientManyClientsTest-output.txt

@@ -23,7 +23,8 @@ import picocli.CommandLine.ParseResult;
  * <pre>
  *   kamaelia [demo [--protocol fortune|echo]]
  *   kamaelia connect HOST PORT [--send TEXT] [--connect-timeout DURATION] [--lines [--crlf]] [--verbose] [--progress]
- *   kamaelia serve [--port N] [--bind ADDR] --protocol echo|discard|chargen|daytime|fortune
+ *   kamaelia serve [--port N] [--bind ADDR] [--max-connections N] [--backlog N] [--idle-timeout DURATION]
+ *                  [--first-byte-timeout DURATION] --protocol echo|discard|chargen|daytime|fortune
  *   kamaelia --help | --version | help COMMAND
  * </pre>
  *
@@ -264,12 +265,14 @@ public final class Cli {
                 description = "Give up connecting after this long, e.g. 5s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
         String connectTimeout;
 
-        @Option(names = "--lines", description = "Line mode: read standard input as lines of UTF-8 text (LF or "
-                + "CR LF; malformed bytes become U+FFFD; at most 64 KiB) and send each, when complete, ended with "
-                + "LF (see --crlf). Without it, bytes pass unchanged.")
+        @Option(names = "--lines", description = "Line mode: read standard input as lines of UTF-8 text (ended by "
+                + "LF or CR LF; malformed bytes become U+FFFD; at most 64 KiB) and send each, when complete, with "
+                + "its LF or CR LF replaced by LF (see --crlf); a CR elsewhere in a line is sent as it is. Without "
+                + "it, bytes pass unchanged.")
         boolean lines;
 
-        @Option(names = "--crlf", description = "In line mode, end each line with CR LF (implies --lines).")
+        @Option(names = "--crlf", description = "In line mode, end each line with CR LF (implies --lines): LF "
+                + "and CR LF both become CR LF, as with nc -C (CR LF never becomes CR CR LF).")
         boolean crlf;
 
         @Option(names = {"-v", "--verbose"}, description = "Report connection events on standard error.")
@@ -320,9 +323,31 @@ public final class Cli {
                 description = "echo, discard, chargen, daytime or fortune.")
         String protocol;
 
+        @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ServeConfig.DEFAULT_MAX_CONNECTIONS,
+                description = "The most connections open at once, at least 1; beyond it a new connection is "
+                        + "accepted and closed at once (default: ${DEFAULT-VALUE}).")
+        int maxConnections;
+
+        @Option(names = "--backlog", paramLabel = "N", defaultValue = "" + ServeConfig.DEFAULT_BACKLOG,
+                description = "The listen backlog: connections the kernel holds until they are accepted, "
+                        + "at least 1 (default: ${DEFAULT-VALUE}).")
+        int backlog;
+
+        @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "5m",
+                description = "Close a connection after this long with no data either way, e.g. 30s, 5m; "
+                        + "0 for never (default: ${DEFAULT-VALUE}).")
+        String idleTimeout;
+
+        @Option(names = "--first-byte-timeout", paramLabel = "DURATION", defaultValue = "0",
+                description = "Close a connection whose client sends nothing for this long after "
+                        + "connecting, e.g. 10s; 0 for never (default: ${DEFAULT-VALUE}, off).")
+        String firstByteTimeout;
+
         @Override
         public CommandConfig toConfig() {
-            return new ServeConfig(port, bind, ServerProtocol.fromCliName(protocol));
+            return new ServeConfig(port, bind, ServerProtocol.fromCliName(protocol), maxConnections, backlog,
+                    Durations.parseNonNegative(idleTimeout, "--idle-timeout"),
+                    Durations.parseNonNegative(firstByteTimeout, "--first-byte-timeout"));
         }
     }
 }

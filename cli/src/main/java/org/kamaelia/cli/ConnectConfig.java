@@ -70,9 +70,9 @@ record ConnectConfig(String host, int port, byte[] send, Duration connectTimeout
         return crlf ? "\r\n" : "\n";
     }
 
-    /** host:port, with an IPv6 literal in brackets. */
+    /** host:port, with an IPv6 literal in brackets (once, also when HOST was written {@code [::1]}). */
     String where() {
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        return Addresses.hostPort(host, port);
     }
 
     ConnectConfig withSend(String text) {

@@ -33,7 +33,11 @@ import org.kamaelia.util.LinesToBytes;
  *    +------ RECEIVED &lt;-- TO_LINES &lt;---+
  *           (shows &lt;--)
  * </pre>
- * SCRIPT ({@link Script}) sends the echo demo's lines one at a time, each when the previous one has come
+ * Each stage's "signal" goes through RELAY (a {@link SignalRelay}, left out of the drawing) to the next
+ * stage's "control": it passes the end messages on and turns any error a stage reports into one line on
+ * standard error and exit status 1.
+ *
+ * <p>SCRIPT ({@link Script}) sends the echo demo's lines one at a time, each when the previous one has come
  * back, so the output alternates in a fixed order; for the fortune demo it has no lines and its end
  * message goes out at once (the client half-closes, the server sends its cookie and closes). Every
  * stage passes its "signal" to the next one's "control", round the ring, so the end message that
@@ -113,7 +117,7 @@ final class Demo {
         Supplier<Component> protocol = echo ? () -> new ObservedEchoProtocol(hook)
                 : () -> new ObservedFortuneCookieProtocol(hook);
         SimpleServer server = SimpleServer.builder(protocol).port(0).build(); // 127.0.0.1, a free port, bound now
-        String where = ServeSession.format(server.localAddress());
+        String where = Addresses.format(server.localAddress());
 
         // made in the order of the flow, which is the order the graph printer lists them in
         Script script = new Script(echo ? ECHO_LINES : List.of());
@@ -123,26 +127,26 @@ final class Demo {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         BytesToLines toLines = new BytesToLines();
         Show received = new Show("<-- ", out);
-        Graphline graph = Graphline.builder()
-                .child("SCRIPT", script)
-                .child("SENT", sent)
-                .child("TO_BYTES", toBytes)
-                .child("CLIENT", client)
-                .child("TO_LINES", toLines)
-                .child("RECEIVED", received)
-                .link("SCRIPT", "outbox", "SENT", "inbox")
-                .link("SCRIPT", "signal", "SENT", "control")
-                .link("SENT", "outbox", "TO_BYTES", "inbox")
-                .link("SENT", "signal", "TO_BYTES", "control")
-                .link("TO_BYTES", "outbox", "CLIENT", "inbox")
-                .link("TO_BYTES", "signal", "CLIENT", "control")
-                .link("CLIENT", "outbox", "TO_LINES", "inbox")
-                .link("CLIENT", "signal", "TO_LINES", "control")
-                .link("TO_LINES", "outbox", "RECEIVED", "inbox")
-                .link("TO_LINES", "signal", "RECEIVED", "control")
-                .link("RECEIVED", "outbox", "SCRIPT", "inbox")
-                .link("RECEIVED", "signal", "SCRIPT", "control")
-                .build();
+        SignalRelay relay = new SignalRelay("kamaelia: demo: ", err);
+        Graphline.Builder g = Graphline.builder();
+        String[][] ring = {
+            {"SCRIPT", "the script"}, {"SENT", "the display of what is sent"}, {"TO_BYTES", "the line encoder"},
+            {"CLIENT", "the TCP client"}, {"TO_LINES", "the line splitter"},
+            {"RECEIVED", "the display of what is received"}};
+        Component[] parts = {script, sent, toBytes, client, toLines, received};
+        for (int i = 0; i < ring.length; i++) {
+            g.child(ring[i][0], parts[i]);
+            relay.stage(ring[i][0], ring[i][1]);
+        }
+        g.child("RELAY", relay);
+        for (int i = 0; i < ring.length; i++) {
+            String role = ring[i][0];
+            String next = ring[(i + 1) % ring.length][0];
+            g.link(role, "outbox", next, "inbox")
+                    .link(role, "signal", "RELAY", SignalRelay.signalBox(role))
+                    .link("RELAY", SignalRelay.endBox(role), next, "control");
+        }
+        Graphline graph = g.build();
         Map<Component, String> labels = new IdentityHashMap<>();
         graph.namedChildren().forEach((name, c) -> labels.put(c, name));
         snap.set(() -> snapshot.compareAndSet(null,
@@ -186,7 +190,7 @@ final class Demo {
 
         List<?> failures = graph.failures();
         if (!(end instanceof SocketShutdown ss) || !ss.isClean() || !failures.isEmpty()
-                || !server.failures().isEmpty() || !serverStopped) {
+                || !server.failures().isEmpty() || !serverStopped || !relay.reports().isEmpty()) {
             err.println("kamaelia: demo: something went wrong: client ended with " + end
                     + (failures.isEmpty() ? "" : "; failures: " + failures)
                     + (server.failures().isEmpty() ? "" : "; server failures: " + server.failures()));

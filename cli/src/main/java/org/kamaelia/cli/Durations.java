@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 final class Durations {
     private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+    /** The longest duration taken: what a long counts in nanoseconds (about 292 years), in whole hours. */
+    static final Duration MAX = Duration.ofHours(Long.MAX_VALUE / 3_600_000_000_000L);
 
     private Durations() {
     }
@@ -39,6 +41,24 @@ final class Durations {
         return d;
     }
 
+    /**
+     * Parses a duration that may be zero (which the option documents as "off"), e.g. {@code --idle-timeout 0}.
+     *
+     * @param text the text, e.g. {@code 5m} or {@code 0}
+     * @param name what it is, for the message (e.g. {@code --idle-timeout})
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when it is not a duration, negative or too large; the message names it
+     */
+    static Duration parseNonNegative(String text, String name) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(name, "name");
+        Duration d = parse(text.strip(), name);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(name + ": " + text + " (expected: a duration >= 0; 0 for off)");
+        }
+        return d;
+    }
+
     private static Duration parse(String text, String name) {
         String t = text.toLowerCase(Locale.ROOT);
         Matcher m = SIMPLE.matcher(t);
@@ -52,19 +72,31 @@ final class Durations {
                 default -> BigDecimal.valueOf(3_600_000_000_000L);
             };
             BigDecimal nanos = amount.multiply(nanosPerUnit);
-            if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-                throw bad(text, name);
+            if (nanos.compareTo(BigDecimal.valueOf(MAX.toNanos())) > 0) {
+                throw tooLarge(text, name);
             }
             return Duration.ofNanos(nanos.longValue());
         }
-        if (t.startsWith("pt") || t.startsWith("p")) {
+        if (t.startsWith("p")) {
+            Duration d;
             try {
-                return Duration.parse(text);
+                d = Duration.parse(text);
             } catch (DateTimeParseException e) {
                 throw bad(text, name);
+            } catch (ArithmeticException e) {
+                throw tooLarge(text, name);
             }
+            if (d.compareTo(MAX) > 0) {
+                throw tooLarge(text, name);
+            }
+            return d;
         }
         throw bad(text, name);
+    }
+
+    private static IllegalArgumentException tooLarge(String text, String name) {
+        return new IllegalArgumentException(name + ": '" + text + "' is too large (expected: at most "
+                + format(MAX) + ")");
     }
 
     private static IllegalArgumentException bad(String text, String name) {

@@ -20,8 +20,9 @@ enum ExitStatus {
     /** Everything went well. */
     OK(0, "success: the connection closed cleanly (connect), the server was stopped (serve), the demo ran"),
     /** A failure that is not one of the connection failures below. */
-    FAILURE(1, "another failure: reading standard input or writing standard output failed, the server "
-            + "could not listen, or an internal error (the message says which)"),
+    FAILURE(1, "another failure: reading standard input or writing standard output failed, a component "
+            + "reported an error (the line names it), the server could not listen, or an internal error (the "
+            + "message says which)"),
     /** The arguments were wrong. */
     USAGE(2, "bad arguments: a one-line error naming what was wrong, then the usage"),
     /** Nothing accepted the connection. */

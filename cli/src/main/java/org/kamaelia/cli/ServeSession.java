@@ -2,7 +2,6 @@ package org.kamaelia.cli;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -54,9 +53,12 @@ final class ServeSession {
         }
         SimpleServer server;
         try {
-            server = SimpleServer.builder(config.protocol().factory()).bindAddress(bind).port(config.port()).build();
+            // config.idleTimeout() and config.firstByteTimeout() go to ServerCore.Builder.idleTimeout and
+            // .firstByteTimeout once the library has them
+            server = SimpleServer.builder(config.protocol().factory()).bindAddress(bind).port(config.port())
+                    .maxConnections(config.maxConnections()).backlog(config.backlog()).build();
         } catch (UncheckedIOException e) {
-            err.println("kamaelia: cannot listen on " + format(new InetSocketAddress(bind, config.port())) + ": "
+            err.println("kamaelia: cannot listen on " + Addresses.format(new InetSocketAddress(bind, config.port())) + ": "
                     + ExitStatus.rootMessage(e));
             return ExitStatus.FAILURE;
         }
@@ -74,7 +76,7 @@ final class ServeSession {
             terminal.interrupts().halt(ExitStatus.OK.code());
         });
         server.activate(new Scheduler("kamaelia-serve"));
-        err.println("kamaelia: listening on " + format(server.localAddress()) + " (" + config.protocol().cliName()
+        err.println("kamaelia: listening on " + Addresses.format(server.localAddress()) + " (" + config.protocol().cliName()
                 + "; Ctrl-C stops it)");
         server.join();
         boolean cancelled = reg.cancel();
@@ -95,14 +97,4 @@ final class ServeSession {
         }
     }
 
-    /** ADDRESS:PORT, an IPv6 address in brackets. */
-    static String format(InetSocketAddress a) {
-        InetAddress ip = a.getAddress();
-        String host = ip == null ? a.getHostString() : ip.getHostAddress();
-        if (ip instanceof Inet6Address) {
-            int pct = host.indexOf('%');
-            host = "[" + (pct >= 0 ? host.substring(0, pct) : host) + "]";
-        }
-        return host + ":" + a.getPort();
-    }
 }

@@ -53,7 +53,9 @@ import org.kamaelia.util.FramingException;
  * <h2>How it works</h2>
  * It reacts to each end message as above and records the first failure of each part (client, reader,
  * writer) and whether it was interrupted, for {@link #outcome()}. Read and write problems are reported
- * on standard error when they happen; with {@code verbose} so are the input's end and the connection's;
+ * on standard error when they happen; with {@code verbose} so are the connection, the input's end (after
+ * "connected to" even when the input ended first: the client half-closes only once connected) and the
+ * connection's end;
  * with a {@link Progress} it reports bytes each way and the rate every interval, and a summary at the end.
  *
  * <h2>Termination</h2>
@@ -73,6 +75,8 @@ final class SessionMonitor extends CliComponent {
     static final String CLIENT_CONTROL = "clientControl";
     static final String OUTPUT_END = "outputEnd";
     static final String READER_CONTROL = "readerControl";
+    private static final String INPUT_END_EVENT =
+            "end of standard input: half-closed the connection, waiting for the server to finish";
 
     /**
      * What --progress measures.
@@ -113,6 +117,10 @@ final class SessionMonitor extends CliComponent {
     private boolean echoerDone;
     private boolean interrupted;
     private boolean readerStopSent;
+    /** The client has announced its connection (it does only in verbose mode). */
+    private boolean connected;
+    /** The input ended before the connection was made: its verbose line waits for "connected to". */
+    private boolean inputEndToReport;
     private boolean clientStopSent;
     private Throwable clientFailure;
     private Throwable readerFailure;
@@ -208,7 +216,11 @@ final class SessionMonitor extends CliComponent {
             }
         } else if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
             if (!readerDone && m instanceof ProducerFinished && !clientDone && !interrupted) {
-                event("end of standard input: half-closed the connection, waiting for the server to finish");
+                if (verbose && !connected) {
+                    inputEndToReport = true; // the client half-closes once connected: say so in that order
+                } else {
+                    event(INPUT_END_EVENT);
+                }
             }
             readerDone = true;
             send(m, INPUT_END); // in order after the input's data, through the sending chain
@@ -217,8 +229,13 @@ final class SessionMonitor extends CliComponent {
 
     private void onClient(Object m) {
         if (m instanceof SocketConnected sc) {
-            event("connected to " + where + " (" + sc.remote().getAddress().getHostAddress() + " port "
+            connected = true;
+            event("connected to " + where + " (" + Addresses.text(sc.remote().getAddress()) + " port "
                     + sc.remote().getPort() + ", from port " + sc.local().getPort() + ")");
+            if (inputEndToReport) {
+                inputEndToReport = false;
+                event(INPUT_END_EVENT);
+            }
         } else if (m instanceof ErrorInformation ei) {
             if (clientFailure == null) {
                 clientFailure = ei.exception();
@@ -234,6 +251,10 @@ final class SessionMonitor extends CliComponent {
                     clientFailure = ss.cause();
                 }
                 if (clientFailure == null) {
+                    if (inputEndToReport) { // closed cleanly without announcing the connection: still say it
+                        inputEndToReport = false;
+                        event(INPUT_END_EVENT);
+                    }
                     event("connection to " + where + " closed: sent " + ss.bytesSent() + " bytes, received "
                             + ss.bytesReceived() + " bytes");
                 }

@@ -225,6 +225,26 @@ class CliComponentsTest {
     }
 
     @Test
+    void inVerboseModeTheInputsEndIsReportedAfterTheConnectionEvenWhenItCameFirst() throws Exception {
+        TestTerminal.Capture err = new TestTerminal.Capture();
+        SessionMonitor m = new SessionMonitor("h:1", new PrintStream(err, true, StandardCharsets.UTF_8), true, null);
+        // both waiting before it runs: it reads the reader's end first
+        m.deliver(new ProducerFinished(), SessionMonitor.READER_SIGNAL);
+        java.net.InetSocketAddress server = new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 1);
+        java.net.InetSocketAddress local = new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 2);
+        m.deliver(new org.kamaelia.ipc.SocketConnected(this, local, server), SessionMonitor.CLIENT_SIGNAL);
+        Handle h = start(m, MONITOR_OUT);
+        h.get(SessionMonitor.INPUT_END, WAIT);
+        SocketShutdown closed = new SocketShutdown(null, null, 0, 0, 0, 0);
+        h.put(closed, SessionMonitor.CLIENT_SIGNAL);
+        h.put(h.get(SessionMonitor.OUTPUT_END, WAIT), SessionMonitor.ECHOER_SIGNAL);
+        h.get("signal", WAIT);
+        assertThat(err.text()).isEqualTo("kamaelia: connected to h:1 (127.0.0.1 port 1, from port 2)\n"
+                + "kamaelia: end of standard input: half-closed the connection, waiting for the server to finish\n"
+                + "kamaelia: connection to h:1 closed: sent 0 bytes, received 0 bytes\n");
+    }
+
+    @Test
     void theConnectionEndingFirstStopsTheReaderAndUnsentInputIsReported() throws Exception {
         TestTerminal.Capture err = new TestTerminal.Capture();
         SessionMonitor m = new SessionMonitor("h:1", new PrintStream(err, true, StandardCharsets.UTF_8), false, null);

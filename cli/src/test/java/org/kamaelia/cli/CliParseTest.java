@@ -148,6 +148,20 @@ class CliParseTest {
     }
 
     @Test
+    void connectCallsAHugeConnectTimeoutTooLarge() {
+        assertThat(usageError("connect", "--connect-timeout", "99999999999999h", "h", "1").message())
+                .isEqualTo("kamaelia connect: --connect-timeout: '99999999999999h' is too large"
+                        + " (expected: at most 2562047h)");
+    }
+
+    @Test
+    void anIpv6HostIsPrintedWithOnePairOfBracketsHoweverItWasWritten() {
+        assertThat(connect("connect", "[::1]", "7").where()).isEqualTo("[::1]:7");
+        assertThat(connect("connect", "::1", "7").where()).isEqualTo("[::1]:7");
+        assertThat(connect("connect", "127.0.0.1", "7").where()).isEqualTo("127.0.0.1:7");
+    }
+
+    @Test
     void connectConfigChecksItsOwnArguments() {
         assertThatThrownBy(() -> ConnectConfig.of(null, 1)).isInstanceOf(NullPointerException.class)
                 .hasMessage("host");
@@ -195,6 +209,44 @@ class CliParseTest {
         for (ServerProtocol p : ServerProtocol.values()) {
             assertThat(((ServeConfig) config("serve", "--protocol", p.cliName())).protocol()).isEqualTo(p);
         }
+    }
+
+    @Test
+    void serveTakesConnectionLimitsAndTimeoutsWithTheirDefaults() {
+        ServeConfig d = (ServeConfig) config("serve", "--protocol", "echo");
+        assertThat(d.maxConnections()).isEqualTo(10_000);
+        assertThat(d.backlog()).isEqualTo(128);
+        assertThat(d.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(d.firstByteTimeout()).isEqualTo(Duration.ZERO);
+        assertThat(config("serve", "--protocol", "echo", "--max-connections", "3", "--backlog", "7",
+                "--idle-timeout", "30s", "--first-byte-timeout", "1.5s"))
+                .isEqualTo(new ServeConfig(1601, "127.0.0.1", ServerProtocol.ECHO, 3, 7, Duration.ofSeconds(30),
+                        Duration.ofMillis(1500)));
+        ServeConfig off = (ServeConfig) config("serve", "--protocol", "echo", "--idle-timeout", "0");
+        assertThat(off.idleTimeout()).isEqualTo(Duration.ZERO);
+        assertThat(((Text) Cli.parse("serve", "--help")).text()).contains("--max-connections=N")
+                .contains("--backlog=N").contains("--idle-timeout=DURATION").contains("--first-byte-timeout=DURATION");
+    }
+
+    @Test
+    void serveRejectsBadLimitsAndTimeoutsNamingTheOptionAndTheValue() {
+        assertThat(usageError("serve", "--protocol", "echo", "--max-connections", "0").message())
+                .isEqualTo("kamaelia serve: --max-connections: 0 (expected: >= 1)");
+        assertThat(usageError("serve", "--protocol", "echo", "--backlog", "-5").message())
+                .isEqualTo("kamaelia serve: --backlog: -5 (expected: >= 1)");
+        assertThat(usageError("serve", "--protocol", "echo", "--max-connections", "many").message())
+                .contains("--max-connections").contains("'many'");
+        assertThat(usageError("serve", "--protocol", "echo", "--idle-timeout", "soon").message())
+                .isEqualTo("kamaelia serve: --idle-timeout: 'soon' (expected: a duration such as 500ms, 5s, 1.5s,"
+                        + " 2m or 1h)");
+        assertThat(usageError("serve", "--protocol", "echo", "--first-byte-timeout", "-1s").message())
+                .isEqualTo("kamaelia serve: --first-byte-timeout: '-1s' (expected: a duration such as 500ms, 5s,"
+                        + " 1.5s, 2m or 1h)");
+        assertThat(usageError("serve", "--protocol", "echo", "--idle-timeout", "99999999999999h").message())
+                .isEqualTo("kamaelia serve: --idle-timeout: '99999999999999h' is too large"
+                        + " (expected: at most 2562047h)");
+        assertThatThrownBy(() -> new ServeConfig(0, "h", ServerProtocol.ECHO, 1, 1, Duration.ofSeconds(-1),
+                Duration.ZERO)).hasMessage("--idle-timeout: PT-1S (expected: a duration >= 0; 0 for off)");
     }
 
     @Test

@@ -51,7 +51,12 @@ class ConnectSessionTest {
     }
 
     private SimpleServer server(Supplier<? extends Component> protocol) {
-        SimpleServer s = SimpleServer.builder(protocol).port(0).closeTimeout(Duration.ofSeconds(60)).build();
+        return server(protocol, InetAddress.getLoopbackAddress());
+    }
+
+    private SimpleServer server(Supplier<? extends Component> protocol, InetAddress bind) {
+        SimpleServer s = SimpleServer.builder(protocol).bindAddress(bind).port(0)
+                .closeTimeout(Duration.ofSeconds(60)).build();
         s.activate();
         cleanup.add(() -> {
             s.close();
@@ -166,6 +171,25 @@ class ConnectSessionTest {
     }
 
     @Test
+    void lineModeSendsACarriageReturnInsideALineAsItIs() throws Exception {
+        SimpleServer s = server(EchoProtocol::new);
+        ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withLines(true, false);
+        assertThat(connect(c, input("one\ntw\ro\nthree\n"))).isEqualTo(ExitStatus.OK);
+        assertThat(t.out()).isEqualTo("one\ntw\ro\nthree\n");
+        assertThat(t.err()).isEmpty();
+    }
+
+    @Test
+    void crlfModeTurnsEveryLineEndIntoCrLfWithoutDoublingACrLfAndKeepsOtherCarriageReturns() throws Exception {
+        SimpleServer s = server(EchoProtocol::new);
+        ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withLines(true, true);
+        // LF, CR LF, CR CR LF (the first CR is content), old Mac line ends ending the input with a lone CR
+        assertThat(connect(c, input("a\nb\r\nc\r\r\nold\rmac\r"))).isEqualTo(ExitStatus.OK);
+        assertThat(t.out()).isEqualTo("a\r\nb\r\nc\r\r\nold\rmac\r\n");
+        assertThat(t.err()).isEmpty();
+    }
+
+    @Test
     void anOverlongLineInLineModeIsReportedNotSentAndTheExitStatusIsOne() throws Exception {
         SimpleServer s = server(EchoProtocol::new);
         ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withLines(true, false);
@@ -174,6 +198,42 @@ class ConnectSessionTest {
         assertThat(t.out()).isEqualTo("before\nafter\n");
         assertThat(t.err()).startsWith("kamaelia: standard input: ").contains("65536")
                 .endsWith(" (that line was not sent)\n").hasLineCount(1);
+    }
+
+    @Test
+    void verboseReportsTheEndOfInputAfterTheConnectionEvenWhenTheInputEndedFirst() throws Exception {
+        SimpleServer s = server(EchoProtocol::new);
+        ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withVerbose(true);
+        assertThat(connect(c, input(""))).isEqualTo(ExitStatus.OK); // the input ends before the connect is done
+        String where = "127.0.0.1:" + s.port();
+        String[] lines = t.err().split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).isEqualTo("kamaelia: connecting to " + where + " (connect timeout 30s)");
+        assertThat(lines[1]).startsWith("kamaelia: connected to " + where + " (127.0.0.1 port " + s.port());
+        assertThat(lines[2]).isEqualTo("kamaelia: end of standard input: half-closed the connection,"
+                + " waiting for the server to finish");
+        assertThat(lines[3]).isEqualTo("kamaelia: connection to " + where + " closed: sent 0 bytes, received 0 bytes");
+    }
+
+    @Test
+    void anIpv6LiteralInBracketsIsPrintedWithOnePairOfBracketsAndInItsShortForm() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1");
+        SimpleServer s = server(EchoProtocol::new, v6);
+        ConnectConfig c = ConnectConfig.of("[::1]", s.port()).withVerbose(true);
+        assertThat(connect(c, input("x"))).isEqualTo(ExitStatus.OK);
+        assertThat(t.out()).isEqualTo("x");
+        assertThat(t.err()).startsWith("kamaelia: connecting to [::1]:" + s.port() + " (")
+                .contains("\nkamaelia: connected to [::1]:" + s.port() + " (::1 port " + s.port() + ", from port ")
+                .doesNotContain("[[").doesNotContain("0:0:0");
+
+        int free;
+        try (ServerSocket ss = new ServerSocket(0, 1, v6)) {
+            free = ss.getLocalPort();
+        }
+        TestTerminal refused = new TestTerminal();
+        assertThat(new ConnectSession(ConnectConfig.of("[::1]", free), refused.with(input(""))).run())
+                .isEqualTo(ExitStatus.REFUSED);
+        assertThat(refused.err()).isEqualTo("kamaelia: connection refused: [::1]:" + free + "\n");
     }
 
     @Test
@@ -347,7 +407,7 @@ class ConnectSessionTest {
                 .withProgress(true, Duration.ofSeconds(1)), t.withNoInput());
         var g = (org.kamaelia.chassis.Graphline) session.graph();
         assertThat(g.namedChildren().keySet())
-                .containsExactlyInAnyOrder("READER", "LINES", "SENT", "CLIENT", "RECEIVED", "ECHO", "MONITOR");
+                .containsExactlyInAnyOrder("READER", "LINES", "SENT", "CLIENT", "RECEIVED", "ECHO", "MONITOR", "RELAY");
         assertThat(g.links()).extracting(Object::toString).contains(
                 "(READER, outbox) -> (LINES, inbox)",
                 "(LINES, outbox) -> (SENT, inbox)",
@@ -356,6 +416,76 @@ class ConnectSessionTest {
                 "(RECEIVED, outbox) -> (ECHO, inbox)",
                 "(MONITOR, inputEnd) -> (LINES, control)",
                 "(MONITOR, clientControl) -> (CLIENT, control)",
-                "(MONITOR, readerControl) -> (READER, control)");
+                "(MONITOR, readerControl) -> (READER, control)",
+                "(LINES, signal) -> (RELAY, LINES.signal)",
+                "(RELAY, LINES.end) -> (SENT, control)",
+                "(SENT, signal) -> (RELAY, SENT.signal)",
+                "(RELAY, SENT.end) -> (CLIENT, control)",
+                "(RECEIVED, signal) -> (RELAY, RECEIVED.signal)",
+                "(RELAY, RECEIVED.end) -> (ECHO, control)");
+        assertThat(g.links()).extracting(Object::toString)
+                .noneMatch(l -> l.contains("signal) -> (") && l.endsWith(", control)") && !l.startsWith("(RELAY"));
+    }
+
+    /**
+     * A stage to inject between two others: it passes every message on; {@code complain} makes it report
+     * an error for each one (and go on), otherwise it throws on the first one.
+     */
+    static final class InjectedStage extends CliComponent {
+        private final boolean complain;
+
+        InjectedStage(boolean complain) {
+            this.complain = complain;
+        }
+
+        @Override
+        protected void main() {
+            for (;;) {
+                while (!stopNow() && dataReady("inbox")) {
+                    Object m = recv("inbox");
+                    if (!complain) {
+                        throw new IllegalStateException("injected failure");
+                    }
+                    send(new org.kamaelia.axon.ipc.ErrorInformation(this, new IllegalStateException("injected"),
+                            "injected error"), "signal");
+                    if (!sendOrStop(m, "outbox")) {
+                        break;
+                    }
+                }
+                if (checkControl() && (stopNow() || !dataReady("inbox"))) {
+                    send(stopMessage(), "signal");
+                    return;
+                }
+                pause();
+            }
+        }
+    }
+
+    @Test
+    void anErrorReportedByAStageBetweenTwoOthersReachesStandardErrorAndMakesTheExitStatusOne() throws Exception {
+        SimpleServer s = server(EchoProtocol::new);
+        ConnectConfig c = ConnectConfig.of("127.0.0.1", s.port()).withLines(true, false);
+        ConnectSession session = new ConnectSession(c, t.with(input("a\n")),
+                List.of(new ConnectSession.Stage("INJECTED", "the injected stage", new InjectedStage(true))), List.of());
+        assertThat(session.run()).isEqualTo(ExitStatus.FAILURE);
+        assertThat(t.out()).isEqualTo("a\n"); // it went on
+        assertThat(t.err()).isEqualTo("kamaelia: the injected stage (INJECTED): injected error\n");
+    }
+
+    @Test
+    void aStageThatFailsIsReportedStopsTheSessionAndMakesTheExitStatusOne() throws Exception {
+        SimpleServer s = server(EchoProtocol::new);
+        PipedInputStream in = new PipedInputStream();
+        PipedOutputStream typing = openInput(in); // the input stays open: the failure must end the session
+        ConnectSession session = new ConnectSession(ConnectConfig.of("127.0.0.1", s.port()), t.with(in), List.of(),
+                List.of(new ConnectSession.Stage("INJECTED", "the injected stage", new InjectedStage(false))));
+        CompletableFuture<ExitStatus> run = TestSupport.async(session::run);
+        typing.write("boom\n".getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        assertThat(TestSupport.await(run, WAIT, t)).isEqualTo(ExitStatus.FAILURE);
+        assertThat(t.err()).matches("kamaelia: the injected stage \\(INJECTED\\): InjectedStage_\\d+ failed: "
+                + "java.lang.IllegalStateException: injected failure\n");
+        assertThat(t.out()).isEmpty();
+        awaitNoConnections(s);
     }
 }

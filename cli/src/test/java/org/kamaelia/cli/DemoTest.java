@@ -55,9 +55,12 @@ class DemoTest {
         for (String child : new String[] {"SCRIPT", "SENT", "TO_BYTES", "TO_LINES", "RECEIVED"}) {
             assertThat(out).contains("+- " + child + " ");
         }
-        assertThat(out).contains("SCRIPT.outbox   --> SENT.inbox", "TO_BYTES.outbox --> CLIENT.inbox",
-                "CLIENT.outbox   --> TO_LINES.inbox", "CLIENT.signal   --> TO_LINES.control",
-                "RECEIVED.signal --> SCRIPT.control");
+        assertThat(out).containsPattern("SCRIPT\\.outbox +--> SENT\\.inbox")
+                .containsPattern("TO_BYTES\\.outbox +--> CLIENT\\.inbox")
+                .containsPattern("CLIENT\\.outbox +--> TO_LINES\\.inbox")
+                .containsPattern("CLIENT\\.signal +--> RELAY\\.CLIENT\\.signal")
+                .containsPattern("RELAY\\.CLIENT\\.end +--> TO_LINES\\.control")
+                .containsPattern("RELAY\\.RECEIVED\\.end +--> SCRIPT\\.control");
         assertThat(out).containsPattern("CLIENT\\.control +==> ControlWatcher_\\d+\\.inbox  \\(passed in\\)");
         assertThat(out).containsPattern("\n  SimpleServer_\\d+  \\(the server side\\)\n");
         assertThat(out).containsPattern("\\+- TCPServer_\\d+");

@@ -35,6 +35,15 @@ class ParsingHelpersTest {
     }
 
     @Test
+    void aDurationTooLargeToCountIsCalledTooLargeNotBadlyFormatted() {
+        assertThatThrownBy(() -> Durations.parsePositive("99999999999999h", "--connect-timeout"))
+                .hasMessage("--connect-timeout: '99999999999999h' is too large (expected: at most 2562047h)");
+        assertThatThrownBy(() -> Durations.parsePositive("PT99999999999999H", "--t"))
+                .hasMessage("--t: 'PT99999999999999H' is too large (expected: at most 2562047h)");
+        assertThat(Durations.parsePositive("2562047h", "--t")).isEqualTo(Duration.ofHours(2562047));
+    }
+
+    @Test
     void durationsPrintShort() {
         assertThat(Durations.format(Duration.ofMillis(500))).isEqualTo("500ms");
         assertThat(Durations.format(Duration.ofSeconds(5))).isEqualTo("5s");

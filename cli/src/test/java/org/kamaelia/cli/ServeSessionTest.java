@@ -115,10 +115,35 @@ class ServeSessionTest {
     }
 
     @Test
-    void addressesPrintWithIpv6InBrackets() throws Exception {
-        assertThat(ServeSession.format(new java.net.InetSocketAddress(InetAddress.getByName("::1"), 7)))
-                .isEqualTo("[0:0:0:0:0:0:0:1]:7");
-        assertThat(ServeSession.format(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), 7)))
-                .isEqualTo("127.0.0.1:7");
+    void maxConnectionsClosesAConnectionBeyondTheLimitAtOnce() throws Exception {
+        CompletableFuture<Integer> run = TestSupport.async(() -> Cli.run(t.withNoInput(), "serve", "--port", "0",
+                "--protocol", "echo", "--max-connections", "1", "--backlog", "4"));
+        int port = Integer.parseInt(t.err.await("listening on 127\\.0\\.0\\.1:(\\d+)", WAIT).group(1));
+        try (Socket first = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            first.getOutputStream().write('a');
+            assertThat(first.getInputStream().read()).isEqualTo('a'); // served: the one connection allowed
+            try (Socket second = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                second.setSoTimeout((int) WAIT.toMillis());
+                int r;
+                try {
+                    r = second.getInputStream().read();
+                } catch (java.net.SocketException reset) {
+                    r = -1;
+                }
+                assertThat(r).as("the second connection is closed at once").isEqualTo(-1);
+            }
+        }
+        TestTerminal.FakeInterrupts.joinAll(t.interrupts.interrupt(), WAIT);
+        assertThat(TestSupport.await(run, WAIT, t)).isZero();
+    }
+
+    @Test
+    void listeningOnIpv6LoopbackIsPrintedInTheShortForm() throws Exception {
+        CompletableFuture<Integer> run = TestSupport.async(() -> Cli.run(t.withNoInput(), "serve", "--port", "0",
+                "--bind", "::1", "--protocol", "echo"));
+        Matcher m = t.err.await("kamaelia: listening on (\\S+):(\\d+) \\(echo; Ctrl-C stops it\\)\n", WAIT);
+        assertThat(m.group(1)).isEqualTo("[::1]");
+        TestTerminal.FakeInterrupts.joinAll(t.interrupts.interrupt(), WAIT);
+        assertThat(TestSupport.await(run, WAIT, t)).isZero();
     }
 }

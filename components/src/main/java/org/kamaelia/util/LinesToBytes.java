@@ -25,9 +25,17 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  *
  * <h2>How it works</h2>
  * Each line becomes one byte[] (so each line is one write downstream), sent with a blocking send.
- * A line that contains a CR, an LF or the terminator itself would not come back as the same line
- * from {@link BytesToLines}: it is reported (naming the line's number, counting from 0, and the index
- * of the character) and dropped, rather than silently split. A message that is not a CharSequence is
+ * By default a line that contains a CR, an LF or the terminator itself, which would not come back as
+ * the same line from {@link BytesToLines}, is reported (naming the line's number, counting from 0, and
+ * the index of the character) and dropped, rather than silently split. Made with
+ * {@link #allowingCarriageReturns(String)}, it sends a CR inside a line as it is, as {@code nc -C} and
+ * {@code ncat -C} do: text from a terminal or a file may hold CRs that are not line breaks (old Mac line
+ * ends, a CR typed by hand, a line of {@code CR CR LF} whose first CR is content), and a netcat must
+ * not lose it; an LF is still refused, and so is the terminator when it contains no CR or LF.
+ * A line ending in CR is sent as it is too, then the terminator: {@code "a\r"} with CRLF gives
+ * {@code a CR CR LF}. (A line read by {@link ConsoleReader} or {@link BytesToLines} has already lost the
+ * CR of its own CR LF: {@code "a\r\n"} becomes the line {@code "a"}, sent as {@code a CR LF}.) A message
+ * that is not a CharSequence is
  * reported (naming its type) and dropped. An unpaired surrogate in a String is encoded as '?', as
  * {@link String#getBytes(java.nio.charset.Charset)} does.
  *
@@ -44,27 +52,51 @@ public final class LinesToBytes extends UtilComponent {
 
     private final String terminator;
     private final byte[] terminatorBytes;
+    private final boolean carriageReturnsAllowed;
     private long index;
 
-    /** Lines ended by {@link #LF}. */
+    /** Lines ended by {@link #LF}; a line containing a CR is reported and dropped. */
     public LinesToBytes() {
         this(LF);
     }
 
     /**
-     * Lines ended by the given terminator.
+     * Lines ended by the given terminator; a line containing a CR, an LF or the terminator is reported
+     * and dropped.
      *
      * @throws NullPointerException when terminator is null
      * @throws IllegalArgumentException when terminator is empty
      */
     public LinesToBytes(String terminator) {
+        this(terminator, false);
+    }
+
+    private LinesToBytes(String terminator, boolean carriageReturnsAllowed) {
         this.terminator = Checks.nonEmpty(terminator, "terminator");
         this.terminatorBytes = terminator.getBytes(StandardCharsets.UTF_8);
+        this.carriageReturnsAllowed = carriageReturnsAllowed;
+    }
+
+    /**
+     * Lines ended by the given terminator, a CR inside a line (or at its end) sent as it is: what a
+     * netcat's line mode needs ({@code kamaelia connect --lines} uses it). A line containing an LF, or
+     * the terminator when that has no CR or LF in it, is still reported and dropped.
+     *
+     * @throws NullPointerException when terminator is null
+     * @throws IllegalArgumentException when terminator is empty
+     */
+    public static LinesToBytes allowingCarriageReturns(String terminator) {
+        return new LinesToBytes(terminator, true);
     }
 
     /** The terminator written after each line. */
     public String terminator() {
         return terminator;
+    }
+
+    /** True when a CR inside a line is sent as it is ({@link #allowingCarriageReturns}), false when refused. */
+    public boolean allowsCarriageReturns() {
+        return carriageReturnsAllowed;
     }
 
     @Override
@@ -94,11 +126,12 @@ public final class LinesToBytes extends UtilComponent {
     private int badCharacter(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == '\n' || c == '\r') {
+            if (c == '\n' || c == '\r' && !carriageReturnsAllowed) {
                 return i;
             }
         }
-        return line.indexOf(terminator);
+        // a terminator holding a CR may appear only as a CR (an LF was caught above): that is allowed too
+        return carriageReturnsAllowed && terminator.indexOf('\r') >= 0 ? -1 : line.indexOf(terminator);
     }
 
     @Override

@@ -47,6 +47,22 @@ class LinesToBytesTest {
     }
 
     @Test
+    void allowingCarriageReturnsSendsACrInsideOrAtTheEndOfALineAsItIs() throws Exception {
+        StreamRun r = StreamRun.of(LinesToBytes.allowingCarriageReturns(LinesToBytes.CRLF),
+                List.of("tw\ro", "old\rmac\r", "\r", "two\nlines", "plain"), new ProducerFinished());
+        assertThat(r.out).extracting(LinesToBytesTest::text)
+                .containsExactly("tw\ro\r\n", "old\rmac\r\r\n", "\r\r\n", "plain\r\n");
+        assertThat(r.errors).singleElement().satisfies(e ->
+                assertThat(e.message()).contains("line 3 contains a line feed at index 3"));
+        StreamRun lf = StreamRun.of(LinesToBytes.allowingCarriageReturns(LinesToBytes.LF), List.of("a\rb"),
+                new ProducerFinished());
+        assertThat(lf.out).extracting(LinesToBytesTest::text).containsExactly("a\rb\n");
+        assertThat(lf.errors).isEmpty();
+        assertThat(LinesToBytes.allowingCarriageReturns(";").allowsCarriageReturns()).isTrue();
+        assertThat(new LinesToBytes().allowsCarriageReturns()).isFalse();
+    }
+
+    @Test
     void aMessageThatIsNotTextIsReportedAndDropped() throws Exception {
         StreamRun r = StreamRun.of(new LinesToBytes(), List.of(42, "ok"), new ProducerFinished());
         assertThat(r.out).extracting(LinesToBytesTest::text).containsExactly("ok\n");
