@@ -43,18 +43,19 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *     then half-closes each and expects its end of stream.</li>
  * <li>{@code active n= ready=FILE [interval_ms=50] [max_hold_s=60]}: n connections each echoing 64 bytes
  *     every interval_ms until the server closes them (the signal scenario stops the server meanwhile).</li>
- * <li>{@code slow chargen_port= readers= seconds= [chunk=1024] [interval_ms=100] [quiet_s=3]}: echo round
- *     trips on {@code port} (one every 10 ms) alone for quiet_s, then beside {@code readers} slow chargen
- *     readers (chunk bytes every interval_ms each) for the rest; prints both latency distributions.</li>
+ * <li>{@code slow chargen_port= readers= seconds= [chunk=1024] [interval_ms=100] [quiet_s=4]}: echo
+ *     round trips on {@code port} (one every 10 ms) alone for quiet_s (the first second not counted), then
+ *     beside {@code readers} slow chargen readers (chunk bytes every interval_ms each) for the rest; prints
+ *     both latency distributions.</li>
  * <li>{@code faults chargen_port= n= [concurrency=50] [stream_bytes=262144]}: mid-stream faults, by
  *     turns: reset (SO_LINGER 0) while reading an echo; half-close mid-stream and check the whole echo;
  *     reset while reading chargen; reset after sending a lot without reading (the server blocked writing).</li>
  * <li>{@code probe n= [timeout_ms=2000] [hold_ms=0]}: opens n connections at once, sends 32 bytes on each
  *     and counts those echoed, closed (end of stream or reset) and silent (no answer in time). Closes them
  *     all after hold_ms.</li>
- * <li>{@code idle idle= active= [expect_ms=1000] [observe_s=4]}: idle connections (nothing sent) wait
- *     for the server to close them and time it; active ones echo one byte every expect_ms/3 and must stay
- *     open for observe_s.</li>
+ * <li>{@code idle idle= active= [expect_ms=1000] [observe_s=4]}: idle connections (half send nothing,
+ *     half go quiet after one echo) wait for the server to close them and time it from their last byte;
+ *     active ones echo one byte every expect_ms/3 and must stay open for observe_s.</li>
  * </ul>
  */
 public final class SoakLoad {
@@ -285,7 +286,7 @@ public final class SoakLoad {
         int seconds = intOpt("seconds", 20);
         int chunk = intOpt("chunk", 1024);
         int interval = intOpt("interval_ms", 100);
-        int quiet = intOpt("quiet_s", 3);
+        int quiet = intOpt("quiet_s", 4);
         Errors readerErrors = new Errors();
         Errors echoErrors = new Errors();
         AtomicLong readerBytes = new AtomicLong();
@@ -306,7 +307,7 @@ public final class SoakLoad {
                     readExactly(is, in, 64);
                     long rtt = System.nanoTime() - t;
                     check(msg, in, 64);
-                    if (t < loadStart) {
+                    if (t < loadStart && t > start + TimeUnit.SECONDS.toNanos(1)) { // after a second's warm-up
                         quietNs.add(rtt);
                     } else if (t > loadStart + TimeUnit.SECONDS.toNanos(1)) { // after the readers' ramp
                         loadNs.add(rtt);
@@ -562,8 +563,15 @@ public final class SoakLoad {
             threads.add(Thread.ofVirtual().start(() -> {
                 try (Socket s = new Socket()) {
                     s.connect(new InetSocketAddress(LOOPBACK, port), CONNECT_TIMEOUT_MS);
-                    long t = System.nanoTime();
                     s.setSoTimeout(expect * 3 + observe * 1000);
+                    if (id % 2 == 1) { // half of them go quiet after an echo, the others from the start
+                        byte[] msg = payload(id, 16);
+                        byte[] in = new byte[16];
+                        s.getOutputStream().write(msg);
+                        readExactly(s.getInputStream(), in, 16);
+                        check(msg, in, 16);
+                    }
+                    long t = System.nanoTime();
                     int b = s.getInputStream().read();
                     if (b != -1) {
                         throw new IllegalStateException("the server sent a byte on an idle connection: " + b);
