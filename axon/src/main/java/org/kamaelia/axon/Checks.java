@@ -47,4 +47,25 @@ final class Checks {
         }
         return v;
     }
+
+    /**
+     * The default inbox bound: the system property {@code name} when set, else {@code fallback}.
+     *
+     * @throws IllegalArgumentException when the property is not a whole number of at least 1
+     */
+    static int defaultInboxSize(String name, int fallback) {
+        String v = System.getProperty(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("system property " + name + ": " + v + " (expected: a whole number >= 1)");
+    }
 }

@@ -120,8 +120,13 @@ public abstract class Component {
      * The bound of an inbox whose capacity was never set: about this many messages from each sending
      * thread (a soft bound: checked every 256 messages, so a sender may put up to 255 more), at which
      * {@link #send} waits for space. With several senders the inbox holds up to this many from each.
+     * 4096 by default; the system property {@code kamaelia.defaultInboxSize} sets it for the whole JVM
+     * (read once). Memory is bounded by this times the size of the messages: a producer of large
+     * messages (chunks of a file or a socket) should have its consumer's inbox sized with
+     * {@link #setInboxSize}. Measured: 4096 keeps the ten-stage pipeline as fast as unbounded inboxes
+     * (BENCHMARKS.md); 1024 cost it about 10%.
      */
-    public static final int DEFAULT_INBOX_SIZE = 1024;
+    public static final int DEFAULT_INBOX_SIZE = Checks.defaultInboxSize("kamaelia.defaultInboxSize", 4096);
 
     /** Logs without ever throwing: see {@link SafeLog}. Replaced by tests only. */
     static volatile SafeLog LOG = new SafeLog(System.getLogger("org.kamaelia.axon"));
@@ -614,11 +619,19 @@ public abstract class Component {
         long deadline = timed ? System.nanoTime() + nanos : 0;
         Parker waiter = waitParker();
         boolean consumed = false;
+        boolean yielded = false;
         try {
             for (;;) {
                 Inbox d = ob.offer(message);
                 if (d == null) {
                     return true;
+                }
+                if (!yielded && !d.refusesWhenFull() && Thread.currentThread().isVirtual()) {
+                    // At the default bound a virtual thread first lets the consumer run, as a sender far
+                    // ahead does (see Inbox.yieldToConsumer): cheaper than parking when it is only behind.
+                    yielded = true;
+                    Thread.yield();
+                    continue;
                 }
                 d.awaitSpace(waiter);
                 Inbox again = ob.offer(message);

@@ -224,6 +224,24 @@ class DefaultBoundTest {
     }
 
     @Test
+    void theDefaultBoundCanBeSetForTheJvmAndABadSettingIsRefusedNamingIt() {
+        String name = "kamaelia.test.defaultInboxSize";
+        try {
+            assertThat(Checks.defaultInboxSize(name, 4096)).isEqualTo(4096);
+            System.setProperty(name, " 100 ");
+            assertThat(Checks.defaultInboxSize(name, 4096)).isEqualTo(100);
+            for (String bad : new String[] {"0", "-3", "lots"}) {
+                System.setProperty(name, bad);
+                assertThatThrownBy(() -> Checks.defaultInboxSize(name, 4096))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("system property " + name + ": " + bad + " (expected: a whole number >= 1)");
+            }
+        } finally {
+            System.clearProperty(name);
+        }
+    }
+
+    @Test
     void anInboxSetUnboundedTakesAnyNumber() {
         Idle c = new Idle();
         c.setInboxSize("inbox", Component.UNBOUNDED);
@@ -277,12 +295,12 @@ class DefaultBoundTest {
 
     @Test
     void aComponentSendingToAHandleWaitsAtTheDefaultBoundUntilTheHandleIsRead() throws Exception {
-        PlainProducer producer = new PlainProducer(5_000);
+        PlainProducer producer = new PlainProducer(10_000);
         Handle h = new Handle(producer);
         producer.activate(scheduler);
         assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(20))).isTrue();
         assertThat(producer.isFinished()).isFalse();
-        for (int i = 0; i < 5_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             assertThat(h.get("outbox", Duration.ofSeconds(10))).isEqualTo(i);
         }
         assertThat(h.get("signal", Duration.ofSeconds(10))).isInstanceOf(ProducerFinished.class);

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
 
 /**
- * The child process of {@link DefaultBoundTest}: a producer sends 64 KiB messages (1 GiB in all) to a
+ * The child process of {@link DefaultBoundTest}: a producer sends 16 KiB messages (512 MiB in all) to a
  * component that never reads, in a JVM with a 256 MB heap. With unbounded inboxes it dies of
  * OutOfMemoryError within seconds; with the default bound the producer waits. Prints whether the
  * producer ended up blocked; exit code 0 when it did and the graph then shut down.
@@ -16,8 +16,8 @@ public final class StalledConsumerMain {
     static final class Producer extends Component {
         @Override
         protected void main() {
-            for (int i = 0; i < 16_384; i++) {
-                send(new byte[64 * 1024], "outbox");
+            for (int i = 0; i < 32_768; i++) {
+                send(new byte[16 * 1024], "outbox");
             }
         }
     }
