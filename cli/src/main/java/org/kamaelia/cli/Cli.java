@@ -328,10 +328,10 @@ public final class Cli {
                         + "accepted and closed at once (default: ${DEFAULT-VALUE}).")
         int maxConnections;
 
-        @Option(names = "--backlog", paramLabel = "N", defaultValue = "" + ServeConfig.DEFAULT_BACKLOG,
+        @Option(names = "--backlog", paramLabel = "N",
                 description = "The listen backlog: connections the kernel holds until they are accepted, "
-                        + "at least 1 (default: ${DEFAULT-VALUE}).")
-        int backlog;
+                        + "at least 1 (default: the system's maximum, /proc/sys/net/core/somaxconn: ${DEFAULT-VALUE}).")
+        int backlog = ServeConfig.DEFAULT_BACKLOG; // read from the system: not a constant, so an initial value
 
         @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "5m",
                 description = "Close a connection after this long with no data either way, e.g. 30s, 5m; "

@@ -28,8 +28,8 @@ record ServeConfig(int port, String bind, ServerProtocol protocol, int maxConnec
     static final String DEFAULT_BIND = "127.0.0.1";
     /** The most connections open at once when not given: the library's default. */
     static final int DEFAULT_MAX_CONNECTIONS = 10_000;
-    /** The listen backlog when not given: the library's default. */
-    static final int DEFAULT_BACKLOG = 128;
+    /** The listen backlog when not given: the library's default, the system's maximum (somaxconn). */
+    static final int DEFAULT_BACKLOG = org.kamaelia.internet.TCPServer.systemBacklog();
     /** How long a connection may be idle when not given: 5 minutes. */
     static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     /** How long a client may take to send its first byte when not given: no limit. */

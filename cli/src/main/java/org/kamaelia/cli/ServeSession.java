@@ -53,10 +53,9 @@ final class ServeSession {
         }
         SimpleServer server;
         try {
-            // config.idleTimeout() and config.firstByteTimeout() go to ServerCore.Builder.idleTimeout and
-            // .firstByteTimeout once the library has them
             server = SimpleServer.builder(config.protocol().factory()).bindAddress(bind).port(config.port())
-                    .maxConnections(config.maxConnections()).backlog(config.backlog()).build();
+                    .maxConnections(config.maxConnections()).backlog(config.backlog())
+                    .idleTimeout(config.idleTimeout()).firstByteTimeout(config.firstByteTimeout()).build();
         } catch (UncheckedIOException e) {
             err.println("kamaelia: cannot listen on " + Addresses.format(new InetSocketAddress(bind, config.port())) + ": "
                     + ExitStatus.rootMessage(e));

@@ -215,7 +215,7 @@ class CliParseTest {
     void serveTakesConnectionLimitsAndTimeoutsWithTheirDefaults() {
         ServeConfig d = (ServeConfig) config("serve", "--protocol", "echo");
         assertThat(d.maxConnections()).isEqualTo(10_000);
-        assertThat(d.backlog()).isEqualTo(128);
+        assertThat(d.backlog()).isEqualTo(org.kamaelia.internet.TCPServer.systemBacklog());
         assertThat(d.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(d.firstByteTimeout()).isEqualTo(Duration.ZERO);
         assertThat(config("serve", "--protocol", "echo", "--max-connections", "3", "--backlog", "7",

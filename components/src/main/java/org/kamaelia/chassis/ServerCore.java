@@ -336,7 +336,7 @@ public class ServerCore extends Component implements AutoCloseable {
                 throw new IllegalStateException("the protocol factory returned " + p.name() + " in state "
                         + p.state() + " for " + info + " (expected: a new component for each connection)");
             }
-            if (p.inboxSize("inbox") == UNBOUNDED) {
+            if (p.hasDefaultInboxSize("inbox")) {
                 p.setInboxSize("inbox", protocolInboxCapacity);
             }
             // Each link belongs to the component it starts from, so it goes when that component

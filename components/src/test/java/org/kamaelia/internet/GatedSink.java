@@ -24,7 +24,12 @@ public final class GatedSink extends Component {
 
     /** @param capacity the capacity of its "inbox" */
     public GatedSink(int capacity) {
+        this();
         setInboxSize("inbox", capacity);
+    }
+
+    /** A sink whose "inbox" keeps the default bound. */
+    public GatedSink() {
         declareInbox("_gate", "internal: wakes it when opened");
     }
 

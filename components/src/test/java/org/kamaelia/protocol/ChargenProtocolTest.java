@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kamaelia.axon.Component;
 import org.kamaelia.axon.Handle;
 import org.kamaelia.axon.ipc.Ipc;
 import org.kamaelia.axon.ipc.ProducerFinished;
@@ -91,6 +92,25 @@ class ChargenProtocolTest extends ProtocolTestBase {
         assertThat(sink.join(WAIT)).isTrue();
         assertThat(sink.controls).containsExactly(stop);
         assertThat(sink.mostQueued()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void linkedToAComponentThatNeverReadsItWaitsAtTheDefaultBoundInsteadOfFillingTheHeap() throws Exception {
+        ChargenProtocol chargen = new ChargenProtocol();
+        GatedSink sink = new GatedSink(); // the default bound, and never opened: it never reads
+        sink.link(chargen, "outbox", sink, "inbox");
+        sink.link(chargen, "signal", sink, "control");
+        sink.activate(scheduler);
+        chargen.activate(scheduler);
+        assertThat(scheduler.awaitQuiescence(WAIT)).isTrue();
+        assertThat(sink.queued()).isBetween(Component.DEFAULT_INBOX_SIZE, Component.DEFAULT_INBOX_SIZE + 255);
+        ShutdownMicroprocess stop = new ShutdownMicroprocess();
+
+        chargen.deliver(stop, "control");
+
+        assertThat(chargen.join(WAIT)).isTrue();
+        assertThat(sink.join(WAIT)).isTrue();
+        assertThat(sink.controls).containsExactly(stop);
     }
 
     @ParameterizedTest

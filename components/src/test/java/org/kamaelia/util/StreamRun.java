@@ -25,11 +25,16 @@ final class StreamRun {
         StreamRun r = new StreamRun();
         r.component = c;
         Handle h = new Handle(c);
-        for (Object in : inputs) {
-            h.put(in, "inbox");
-        }
-        h.put(stopMessage, "control");
         c.activate(new Scheduler("stream-run"));
+        // Inputs may be more than an inbox's default bound: put them as the component takes them.
+        Thread feeder = Thread.ofVirtual().start(() -> {
+            for (Object in : inputs) {
+                if (!h.put(in, "inbox", WAIT)) {
+                    throw new IllegalStateException(c.name() + " took no input for " + WAIT);
+                }
+            }
+            h.put(stopMessage, "control");
+        });
         for (;;) {
             Object m = h.get("signal", WAIT);
             if (m instanceof ErrorInformation e) {
@@ -39,6 +44,7 @@ final class StreamRun {
                 break;
             }
         }
+        feeder.join();
         awaitFinished(c);
         r.out.addAll(h.drain("outbox"));
         return r;
