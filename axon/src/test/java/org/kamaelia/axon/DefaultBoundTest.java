@@ -52,6 +52,16 @@ class DefaultBoundTest {
         }
     }
 
+    /** Waits until the graph is stuck, then asks {@code c} to stop: it must end, and cleanly. */
+    private ShutdownMicroprocess stopWhenStuck(Component c) {
+        assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(20))).isTrue();
+        ShutdownMicroprocess stop = new ShutdownMicroprocess();
+        c.deliver(stop, "control");
+        assertThat(c.join(Duration.ofSeconds(10))).isTrue();
+        assertThat(c.failure()).isEmpty();
+        return stop;
+    }
+
     @Test
     void everyInboxHasTheDefaultBoundUntilItsSizeIsSet() {
         Idle c = new Idle("extra");
@@ -129,11 +139,7 @@ class DefaultBoundTest {
         sink.activate(scheduler);
         after.activate(scheduler);
         producer.activate(scheduler);
-        assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(20))).isTrue();
-        ShutdownMicroprocess stop = new ShutdownMicroprocess();
-        producer.deliver(stop, "control");
-        assertThat(producer.join(Duration.ofSeconds(10))).isTrue();
-        assertThat(producer.failure()).isEmpty();
+        ShutdownMicroprocess stop = stopWhenStuck(producer);
         assertThat(after.finished.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(after.control).containsExactly(stop);
         assertThat(producer.sent.get()).isLessThan(100_000);
@@ -152,9 +158,7 @@ class DefaultBoundTest {
         producer.deliver(new ProducerFinished(), "control"); // upstream done: not a reason to stop sending
         assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(20))).isTrue();
         assertThat(producer.isFinished()).isFalse();
-        producer.deliver(new ShutdownMicroprocess(), "control");
-        assertThat(producer.join(Duration.ofSeconds(10))).isTrue();
-        assertThat(producer.failure()).isEmpty();
+        stopWhenStuck(producer);
         sink.deliver(new ShutdownMicroprocess(), "control");
     }
 
@@ -176,11 +180,7 @@ class DefaultBoundTest {
         producer.link(producer, "outbox", sink, "inbox");
         sink.activate(scheduler);
         producer.activate(scheduler);
-        assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(20))).isTrue();
-        ShutdownMicroprocess stop = new ShutdownMicroprocess();
-        producer.deliver(stop, "control");
-        assertThat(producer.join(Duration.ofSeconds(10))).isTrue();
-        assertThat(producer.failure()).isEmpty();
+        ShutdownMicroprocess stop = stopWhenStuck(producer);
         assertThat(seen.get()).isSameAs(stop);
         sink.deliver(new ShutdownMicroprocess(), "control");
     }
@@ -197,10 +197,7 @@ class DefaultBoundTest {
         producer.link(producer, "outbox", sink, "inbox");
         sink.activate(scheduler);
         producer.activate(scheduler);
-        assertThat(scheduler.awaitQuiescence(Duration.ofSeconds(20))).isTrue();
-        producer.deliver(new ShutdownMicroprocess(), "control");
-        assertThat(producer.join(Duration.ofSeconds(10))).isTrue();
-        assertThat(producer.failure()).isEmpty();
+        stopWhenStuck(producer);
         sink.deliver(new ShutdownMicroprocess(), "control");
     }
 

@@ -589,7 +589,7 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                 while (first < batch.length) {
                     long n = channel.write(batch, first, batch.length - first);
                     bytesSent.addAndGet(n);
-                    if (n > 0) {
+                    if (n > 0 && idleNanos > 0) { // the clock is read only when an idle timeout runs
                         lastActivity = System.nanoTime();
                     }
                     while (first < batch.length && !batch[first].hasRemaining()) {
@@ -617,8 +617,12 @@ public final class ConnectedSocketAdapter extends Component implements AutoClose
                 }
                 if (n > 0) {
                     bytesReceived.addAndGet(n);
-                    lastActivity = System.nanoTime();
-                    firstByteSeen = true;
+                    if (idleNanos > 0) {
+                        lastActivity = System.nanoTime();
+                    }
+                    if (!firstByteSeen) {
+                        firstByteSeen = true; // written once: not a volatile store per chunk
+                    }
                     sendBlocking(Arrays.copyOf(buf.array(), n), "outbox");
                 }
             }
