@@ -61,20 +61,26 @@ final class ServeSession {
                     + ExitStatus.rootMessage(e));
             return ExitStatus.FAILURE;
         }
+        ServerReporter reporter = new ServerReporter(err); // a connection's protocol failure: one line on stderr
+        reporter.link(server, "signal", reporter, "inbox");
         // The interrupt action is in place before "listening on" is printed: a script that stops the
         // server as soon as it reads that line gets a clean stop.
         Interrupts.Registration reg = terminal.interrupts().onInterrupt(() -> {
             stopping.set(true);
             server.close();
-            boolean done = server.join(STOP_WAIT);
+            boolean done = server.join(STOP_WAIT) && reporter.join(STOP_WAIT);
+            long failed = reporter.protocolFailures();
             err.println("kamaelia: server stopped" + (done ? "" : " (not all connections closed within "
                     + Durations.format(STOP_WAIT) + ")") + "; " + server.acceptedCount()
-                    + (server.acceptedCount() == 1 ? " connection" : " connections") + " served");
+                    + (server.acceptedCount() == 1 ? " connection" : " connections") + " served"
+                    + (failed == 0 ? "" : ", " + failed + (failed == 1 ? " protocol failure" : " protocol failures")));
             err.flush();
             stopped.countDown();
             terminal.interrupts().halt(ExitStatus.OK.code());
         });
-        server.activate(new Scheduler("kamaelia-serve"));
+        Scheduler scheduler = new Scheduler("kamaelia-serve");
+        reporter.activate(scheduler);
+        server.activate(scheduler);
         err.println("kamaelia: listening on " + Addresses.format(server.localAddress()) + " (" + config.protocol().cliName()
                 + "; Ctrl-C stops it)");
         server.join();

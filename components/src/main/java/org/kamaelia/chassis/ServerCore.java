@@ -30,6 +30,7 @@ import org.kamaelia.internet.ConnectedSocketAdapter;
 import org.kamaelia.internet.ConnectionInfo;
 import org.kamaelia.internet.TCPServer;
 import org.kamaelia.ipc.NewCSA;
+import org.kamaelia.ipc.ProtocolFailure;
 import org.kamaelia.ipc.ServerShutdown;
 import org.kamaelia.ipc.ShutdownCSA;
 import org.kamaelia.ipc.SocketShutdown;
@@ -64,7 +65,10 @@ import org.kamaelia.ipc.SocketShutdown;
  *     server down; anything else is ignored. A protocol that declares an outbox "serversignal" has it
  *     linked here, so it can shut the whole server down.</li>
  * <li>outbox "outbox": not used.</li>
- * <li>outbox "signal": the stop message, once the server has finished.</li>
+ * <li>outbox "signal": while it runs, a {@link ProtocolFailure} (an ErrorInformation) for each protocol
+ *     or factory failure, naming the connection (never waited for: when the receiver's inbox is full it
+ *     is dropped and counted in {@link #droppedFailureReports()}); the stop message, once the server
+ *     has finished.</li>
  * </ul>
  *
  * <h2>How it works</h2>
@@ -178,6 +182,8 @@ public class ServerCore extends Component implements AutoCloseable {
     private final Set<Connection> orphans = new LinkedHashSet<>();
     /** Connections looked at while tidying up, for tests (written by main only). */
     private volatile long examined;
+    /** Failure reports dropped because "signal"'s receiver was full (written by main only). */
+    private volatile long droppedReports;
     private final ConcurrentLinkedDeque<ComponentFailure> failures = new ConcurrentLinkedDeque<>();
 
     /**
@@ -353,7 +359,7 @@ public class ServerCore extends Component implements AutoCloseable {
                 l.getKey().unlink(l.getValue()); // only the links made here: the component may be in use elsewhere
             }
             record(new ComponentFailure(this, new IllegalStateException(name() + ": no protocol for " + info
-                    + ": " + e.getMessage(), e)));
+                    + ": " + e.getMessage(), e)), info);
             closeAtOnce(csa, info);
             return;
         }
@@ -456,7 +462,7 @@ public class ServerCore extends Component implements AutoCloseable {
             c.protocol.failure().ifPresent(f -> {
                 SafeLog.log(LOG, System.Logger.Level.DEBUG, () -> name() + ": " + c.info + ": protocol "
                         + c.protocol.name() + " failed: " + f);
-                record(new ComponentFailure(c.protocol, f));
+                record(new ComponentFailure(c.protocol, f), c.info);
             });
             removeChild(c.protocol);
         }
@@ -468,11 +474,26 @@ public class ServerCore extends Component implements AutoCloseable {
         return examined;
     }
 
-    private void record(ComponentFailure f) {
+    /** Keeps a failure and reports it on "signal", without waiting for room there (main). */
+    private void record(ComponentFailure f, ConnectionInfo info) {
         failures.addLast(f);
         while (failures.size() > MAX_RECORDED_FAILURES) {
             failures.pollFirst();
         }
+        Component protocol = f.component() == this ? null : f.component();
+        String what = info + ": " + (protocol == null ? "" : "protocol " + protocol.name() + " failed: ")
+                + SafeLog.describe(f.error());
+        if (!sendBlocking(new ProtocolFailure(this, info, protocol, f.error(), what), "signal", Duration.ZERO)) {
+            droppedReports++;
+        }
+    }
+
+    /**
+     * Failure reports not sent on "signal" because the receiver's inbox was full (a server never waits
+     * for its failure reports to be read). Any thread.
+     */
+    public long droppedFailureReports() {
+        return droppedReports;
     }
 
     /** Stops listening, closes every connection, and waits for the sockets and protocols (main). */

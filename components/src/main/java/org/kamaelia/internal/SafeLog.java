@@ -47,6 +47,15 @@ public final class SafeLog {
         }
     }
 
+    /** {@code t.toString()}, or its class name when that throws. */
+    public static String describe(Throwable t) {
+        try {
+            return String.valueOf(t);
+        } catch (Throwable e) {
+            return t.getClass().getName() + " (its toString() threw " + e.getClass().getName() + ")";
+        }
+    }
+
     /** Log calls that threw since the JVM started. Any thread. */
     public static long failureCount() {
         return FAILURES.get();

@@ -48,9 +48,10 @@ import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
 import org.kamaelia.internet.ConnectionInfo;
 import org.kamaelia.internet.GatedSink;
+import org.kamaelia.ipc.ProtocolFailure;
 import org.kamaelia.ipc.ServerShutdown;
-import org.kamaelia.protocol.ChargenProtocol;
 import org.kamaelia.ipc.SocketShutdown;
+import org.kamaelia.protocol.ChargenProtocol;
 
 @Timeout(120)
 class ServerCoreTest {
@@ -364,6 +365,46 @@ class ServerCoreTest {
         send(fine, "two");
         assertThat(read(fine, 3)).isEqualTo("two");
         assertThat(server.isFinished()).isFalse();
+    }
+
+    @Test
+    void aProtocolThatThrowsIsReportedOnTheServersSignalNamingItsConnectionWhileTheServerGoesOn() throws Exception {
+        ServerCore server = SimpleServer.builder(Thrower::new).build();
+        Handle h = new Handle(server, "signal");
+        start(server);
+        Socket doomed = client(server);
+        send(doomed, "boom");
+
+        Object report = h.get("signal", WAIT);
+
+        assertThat(report).isInstanceOfSatisfying(ProtocolFailure.class, f -> {
+            assertThat(f.connection().peer().getPort()).isEqualTo(doomed.getLocalPort());
+            assertThat(f.protocol()).isInstanceOf(Thrower.class);
+            assertThat(f.exception()).hasMessageStartingWith("boom from Thrower_");
+            assertThat(f.message()).contains("connection #1").contains("protocol Thrower_").contains("boom from");
+        });
+        assertThat(server.isFinished()).isFalse();
+        assertThat(server.droppedFailureReports()).isZero();
+    }
+
+    @Test
+    void failureReportsNeverMakeTheServerWaitAndThoseNotSentAreCounted() throws Exception {
+        ServerCore server = SimpleServer.builder(Thrower::new).build();
+        GatedSink reports = new GatedSink(1); // never opened: takes one report, then its inbox is full
+        reports.link(server, "signal", reports, "inbox");
+        reports.activate(scheduler);
+        start(server);
+        for (int i = 0; i < 3; i++) {
+            Socket doomed = client(server);
+            send(doomed, "boom");
+            assertThat(closedByServer(doomed)).isTrue();
+        }
+        await("three failures are recorded", () -> server.protocolFailures().size() == 3);
+        Socket fine = client(server);
+        send(fine, "still serving");
+        assertThat(read(fine, 13)).isEqualTo("still serving");
+        assertThat(server.droppedFailureReports()).isEqualTo(2);
+        reports.deliver(new ShutdownMicroprocess(), "control");
     }
 
     @Test
