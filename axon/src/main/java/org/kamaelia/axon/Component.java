@@ -71,8 +71,8 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  *
  * <h2>Bounded by default</h2>
  * Every inbox is bounded. Until its capacity is set it holds about {@link #DEFAULT_INBOX_SIZE}
- * messages from each sending thread (a soft bound, checked by the sender every few hundred messages,
- * so it costs nothing per message), and a {@link #send} into an inbox at that bound <em>waits</em> for
+ * messages from each sending thread (a soft bound, checked by the sender once per chunk of up to 1024
+ * messages, so it costs nothing per message), and a {@link #send} into an inbox at that bound <em>waits</em> for
  * space: backpressure, so that one stalled component slows its producers instead of filling the heap,
  * and the simplest producer ({@code for (x : items) send(x, "outbox")}) keeps working through a slow
  * pipeline. While it waits, a {@link ShutdownMicroprocess} arriving on this component's "control" ends
@@ -118,7 +118,8 @@ public abstract class Component {
 
     /**
      * The bound of an inbox whose capacity was never set: about this many messages from each sending
-     * thread (a soft bound: checked every 256 messages, so a sender may put up to 255 more), at which
+     * thread (a soft bound: checked when the sender starts a new chunk of its lane, so it may put up to
+     * 1023 more), at which
      * {@link #send} waits for space. With several senders the inbox holds up to this many from each.
      * 4096 by default; the system property {@code kamaelia.defaultInboxSize} sets it for the whole JVM
      * (read once). Memory is bounded by this times the size of the messages: a producer of large

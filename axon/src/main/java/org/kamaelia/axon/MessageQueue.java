@@ -63,8 +63,6 @@ import java.lang.invoke.VarHandle;
 final class MessageQueue {
     static final int FIRST_CHUNK = 8;
     static final int MAX_CHUNK = 1024;
-    /** How often (in slots of a chunk) a producer looks at the soft limit, besides at each new chunk. */
-    static final int LIMIT_CHECK = 256;
     /** How many messages the consumer takes from one lane before looking at the next. */
     private static final int BATCH = 256;
     /**
@@ -131,8 +129,6 @@ final class MessageQueue {
         Chunk tail;
         Object[] tailSlots; // tail.slots
         int tailIndex;
-        /** The index in tailSlots at which offer takes its rare path: the chunk's end, or a limit check. */
-        int checkAt;
         /**
          * Messages offered so far. Written with a release store after the slot: that store publishes the
          * message, and the consumer reads this field (acquire) to learn how far it may read the slots.
@@ -192,7 +188,6 @@ final class MessageQueue {
             Chunk c = new Chunk(FIRST_CHUNK);
             tail = c;
             tailSlots = c.slots;
-            checkAt = FIRST_CHUNK;
             head = c;
             headSlots = c.slots;
         }
@@ -208,8 +203,8 @@ final class MessageQueue {
         int offer(Object e, boolean force) {
             Object[] s = tailSlots;
             int i = tailIndex;
-            if (i == checkAt) {
-                return offerRare(e, force);
+            if (i == s.length) {
+                return offerInNewChunk(e, force);
             }
             s[i] = e;
             tailIndex = i + 1;
@@ -218,24 +213,15 @@ final class MessageQueue {
         }
 
         /**
-         * The rare part of offer, out of line so that the common part stays small enough to inline: a new
-         * chunk, or a look at the soft limit every {@link #LIMIT_CHECK} slots. So a lane below the limit
-         * pays nothing per message for it, and holds at most the limit plus {@link #LIMIT_CHECK} less one.
+         * The rare part of offer, out of line so that the common part stays small enough to inline. The
+         * soft limit is looked at here, when a new chunk is started, so a lane below it pays nothing per
+         * message for it, and holds at most the limit plus one chunk ({@link #MAX_CHUNK}) less one.
          */
-        private int offerRare(Object e, boolean force) {
+        private int offerInNewChunk(Object e, boolean force) {
             long p = produced;
             long behind = p - (long) CONSUMED.getOpaque(this);
             if (!force && behind >= queue.softLimit) {
                 return FULL;
-            }
-            Object[] s = tailSlots;
-            int i = tailIndex;
-            if (i < s.length) { // a limit check inside the chunk
-                s[i] = e;
-                tailIndex = i + 1;
-                checkAt = Math.min(s.length, i + LIMIT_CHECK);
-                PRODUCED.setRelease(this, p + 1);
-                return OFFERED;
             }
             Chunk t = tail;
             Chunk n = new Chunk(Math.min(t.slots.length << 1, MAX_CHUNK));
@@ -244,7 +230,6 @@ final class MessageQueue {
             tail = n;
             tailSlots = n.slots;
             tailIndex = 1;
-            checkAt = Math.min(n.slots.length, LIMIT_CHECK);
             PRODUCED.setRelease(this, p + 1); // publishes the slot and the link to its chunk
             return behind >= YIELD_BACKLOG ? OFFERED_YIELD : OFFERED;
         }

@@ -30,7 +30,7 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  */
 @Timeout(60)
 class DefaultBoundTest {
-    private static final int MOST_PER_SENDER = Component.DEFAULT_INBOX_SIZE + MessageQueue.LIMIT_CHECK - 1;
+    private static final int MOST_PER_SENDER = Component.DEFAULT_INBOX_SIZE + MessageQueue.MAX_CHUNK - 1;
     private final Scheduler scheduler = new Scheduler("default-bound");
 
     /** Sends 0..n-1 with a plain send, then ProducerFinished; records how far it got. */

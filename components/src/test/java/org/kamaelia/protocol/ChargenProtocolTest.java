@@ -103,7 +103,7 @@ class ChargenProtocolTest extends ProtocolTestBase {
         sink.activate(scheduler);
         chargen.activate(scheduler);
         assertThat(scheduler.awaitQuiescence(WAIT)).isTrue();
-        assertThat(sink.queued()).isBetween(Component.DEFAULT_INBOX_SIZE, Component.DEFAULT_INBOX_SIZE + 255);
+        assertThat(sink.queued()).isBetween(Component.DEFAULT_INBOX_SIZE, Component.DEFAULT_INBOX_SIZE + 1023);
         ShutdownMicroprocess stop = new ShutdownMicroprocess();
 
         chargen.deliver(stop, "control");
