@@ -30,6 +30,6 @@ fi
 # Built and run through the reactor (-am builds axon alongside): nothing is installed into ~/.m2, which
 # other checkouts on this machine share. ":kamaelia" is the components module's artifactId ("-pl kamaelia"
 # would name the ./kamaelia launcher file, and fail).
-"$MVN" -B -ntp -pl :kamaelia -am verify -Dtest=ThreadedTCPClientManyClientsTest \
+"$MVN" -B -ntp -Dmaven.javadoc.skip -Dmaven.source.skip -pl :kamaelia -am verify -Dtest=ThreadedTCPClientManyClientsTest \
   -Dsurefire.failIfNoSpecifiedTests=false -Dkamaelia.manyClients="$n" -Dsurefire.extraArgs=-Xmx1g
 cat components/target/surefire-reports/org.kamaelia.internet.ThreadedTCPClientManyClientsTest-output.txt
