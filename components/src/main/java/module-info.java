@@ -16,6 +16,10 @@
 /**
  * Kamaelia: components built on Axon. Chassis (Pipeline, Graphline, servers), internet (TCP client and
  * server), protocols, utilities.
+ *
+ * <p>This module is the Maven artifact {@code org.kamaelia:kamaelia}: the module is named after what it holds,
+ * as {@code org.kamaelia.axon} is, and the artifact after the project. It requires {@code org.kamaelia.axon}
+ * transitively, so {@code requires org.kamaelia.components;} is all a modular program needs.
  */
 module org.kamaelia.components {
     requires transitive org.kamaelia.axon;
