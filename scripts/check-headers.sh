@@ -13,7 +13,7 @@
 # See the License for the specific language governing permissions and
 # limitations under the License.
 
-# Checks that every source file (Java, poms, properties, shell and Python scripts) starts with the
+# Checks that every source file (Java, poms, HTML, properties, shell and Python scripts) starts with the
 # Apache-2.0 header, and that LICENSE and NOTICE exist. Prints each file that lacks the header and exits 1;
 # prints one line and exits 0 when all have it. Run by ./run-tests.
 set -euo pipefail
@@ -28,7 +28,7 @@ fi
 is_source() {
   case $1 in
     *.md|*.txt|*.json|*.gitignore|LICENSE|NOTICE|bench/tcp-results/*|bench/results/*) return 1 ;;
-    *.java|*.xml|*.properties|*.sh|*.py) return 0 ;;
+    *.java|*.xml|*.html|*.properties|*.sh|*.py) return 0 ;;
   esac
   [ -f "$1" ] && head -c 2 "$1" | grep -q '^#!'
 }

@@ -14,7 +14,7 @@
 # limitations under the License.
 
 # Checks what a release publishes, after `mvn verify` (or package) has run: the published modules (axon, kamaelia)
-# each have their jar, a sources jar and a Javadoc jar (with an index page and the module's packages) carrying the
+# each have their jar, a sources jar and a Javadoc jar (whose front page is the overview, with the module's packages) carrying the
 # pom's version; the modules that are not published (cli, bench) attach none. Run by ./run-tests after Maven.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +38,9 @@ check_published() { # DIR ARTIFACT PACKAGE-PATH
     list=$(jar_list "$base-javadoc.jar")
     grep -q '^index\.html$' <<<"$list" || problems+=("$base-javadoc.jar has no index.html")
     grep -q "/$3/package-summary\.html$" <<<"$list" || problems+=("$base-javadoc.jar does not document $3")
+    (cd "$(mktemp -d "${TMPDIR:-/tmp}/kamaelia-javadoc.XXXXXX")" && "$JAVA_HOME/bin/jar" xf "$OLDPWD/$base-javadoc.jar" index.html \
+      && grep -q 'The model in ten lines' index.html; status=$?; rm -rf "$PWD"; exit $status) \
+      || problems+=("$base-javadoc.jar's front page is not the overview (src/main/javadoc/overview.html)")
   fi
 }
 check_published axon axon org/kamaelia/axon
