@@ -33,22 +33,31 @@ is_source() {
   [ -f "$1" ] && head -c 2 "$1" | grep -q '^#!'
 }
 
-missing=0 checked=0
+sources=()
 while IFS= read -r f; do
-  [ -f "$f" ] && is_source "$f" || continue
-  checked=$((checked + 1))
-  top=$(head -n 20 "$f")
-  for line in 'Copyright [0-9-]* The Kamaelia for Java authors' \
-              'Licensed under the Apache License, Version 2.0 (the "License");' \
-              'http://www.apache.org/licenses/LICENSE-2.0' \
-              'limitations under the License.'; do
-    if ! grep -q -- "$line" <<<"$top"; then
-      echo "check-headers: $f: no Apache-2.0 header (missing: $line)" >&2
-      missing=$((missing + 1))
-      break
-    fi
-  done
+  [ -f "$f" ] && is_source "$f" && sources+=("$f")
 done < <(list_files)
+checked=${#sources[@]}
+
+# One pass over the first 20 lines of every file: each must hold these four lines of the header.
+missing=0
+if [ "$checked" -gt 0 ]; then
+  missing=$(awk '
+    function verdict() {
+      if (file == "") return
+      for (i = 1; i <= 4; i++) if (!seen[i]) {
+        printf "check-headers: %s: no Apache-2.0 header (missing: %s)\n", file, want[i] > "/dev/stderr"; bad++; break }
+    }
+    BEGIN {
+      want[1] = "Copyright [0-9-]+ The Kamaelia for Java authors"
+      want[2] = "Licensed under the Apache License, Version 2\\.0 \\(the \"License\"\\);"
+      want[3] = "http://www\\.apache\\.org/licenses/LICENSE-2\\.0"
+      want[4] = "limitations under the License\\."
+    }
+    FNR == 1 { verdict(); file = FILENAME; delete seen }
+    FNR <= 20 { for (i = 1; i <= 4; i++) if ($0 ~ want[i]) seen[i] = 1 }
+    END { verdict(); print bad + 0 }' "${sources[@]}")
+fi
 
 for f in LICENSE NOTICE; do
   [ -s "$f" ] || { echo "check-headers: $f is missing" >&2; missing=$((missing + 1)); }
