@@ -1,4 +1,18 @@
 #!/usr/bin/env bash
+# Copyright 2026 The Kamaelia for Java authors
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#     http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+
 # Issue 3 point 10 as a benchmark: N connections open at once in one JVM (-Xmx1g), each having sent 32
 # bytes and received their echo from a server in another process on loopback; prints the heap and RSS
 # per connection for ThreadedTCPClient and for the references (plain sockets with no thread; plain

@@ -1,3 +1,17 @@
+# Copyright 2026 The Kamaelia for Java authors
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#     http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+
 # Sourced by the project's scripts (./kamaelia, ./run-tests, .ci/run, bench scripts).
 # Finds a JDK >= 21 and Maven, and exports JAVA_HOME and MVN. Never changes the machine
 # unless asked to install missing tools (kamaelia_ensure_maven with apt-get, as root).

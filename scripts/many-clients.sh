@@ -1,4 +1,18 @@
 #!/usr/bin/env bash
+# Copyright 2026 The Kamaelia for Java authors
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#     http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+
 # Point 10 of issue 3 in full: 10,000 ThreadedTCPClients connected at once in one JVM limited to
 # -Xmx1g, each sending and receiving, to an echo server in another process on loopback.
 #   scripts/many-clients.sh [clients]      (default 10000)
@@ -16,6 +30,6 @@ fi
 # Built and run through the reactor (-am builds axon alongside): nothing is installed into ~/.m2, which
 # other checkouts on this machine share. ":kamaelia" is the components module's artifactId ("-pl kamaelia"
 # would name the ./kamaelia launcher file, and fail).
-"$MVN" -B -ntp -pl :kamaelia -am verify -Dtest=ThreadedTCPClientManyClientsTest \
+"$MVN" -B -ntp -Dmaven.javadoc.skip -Dmaven.source.skip -pl :kamaelia -am verify -Dtest=ThreadedTCPClientManyClientsTest \
   -Dsurefire.failIfNoSpecifiedTests=false -Dkamaelia.manyClients="$n" -Dsurefire.extraArgs=-Xmx1g
 cat components/target/surefire-reports/org.kamaelia.internet.ThreadedTCPClientManyClientsTest-output.txt
