@@ -26,7 +26,8 @@ public class ShoutServer {
         @Override
         protected void main() {
             for (;;) {
-                while (dataReady("inbox")) {
+                Object stop = dataReady("control") ? recv("control") : null; // first: then "inbox" holds
+                while (dataReady("inbox")) {                                 // all that came before it
                     byte[] chunk = ((byte[]) recv("inbox")).clone();
                     for (int i = 0; i < chunk.length; i++) {
                         if (chunk[i] >= 'a' && chunk[i] <= 'z') {
@@ -35,14 +36,13 @@ public class ShoutServer {
                     }
                     sendBlocking(chunk, "outbox");                   // waits while the client reads slowly
                 }
-                while (dataReady("control")) {                       // the client closed its side (a
-                    Object msg = recv("control");                    // SocketShutdown), or the server stops
-                    if (msg instanceof ProducerFinished || msg instanceof ShutdownMicroprocess) {
-                        send(msg, "signal");                         // closes the connection
-                        return;
-                    }
+                if (stop instanceof ProducerFinished || stop instanceof ShutdownMicroprocess) {
+                    send(stop, "signal");             // the client closed its side (a SocketShutdown) or the
+                    return;                           // server stops: pass it on, which closes the connection
                 }
-                pause();                                             // sleep until a message arrives
+                if (stop == null) {
+                    pause();                          // sleep until a message arrives
+                }
             }
         }
     }
