@@ -39,10 +39,10 @@ import org.kamaelia.chassis.Pipeline;
  * {@code <!-- example: PATH -->} right above it to a source file of the repository that it must equal (from its
  * {@code package} line on), and a way to run an example's {@code main} in a JVM of its own, as a user would.
  */
-final class Examples {
+public final class Examples {
     /** The root of the checkout: the tests run in the module's directory. */
-    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
     private static final Pattern MARKER = Pattern.compile("^<!-- example: (\\S+) -->$");
 
@@ -53,7 +53,7 @@ final class Examples {
      * The Java blocks of a Markdown file by the file each names, in order; a block with no marker (or a marker with
      * no block) is an error, except blocks right below the line {@code exemptMarker} (checked elsewhere).
      */
-    static Map<String, String> javaBlocks(String markdownFile, String exemptMarker) throws IOException {
+    public static Map<String, String> javaBlocks(String markdownFile, String exemptMarker) throws IOException {
         List<String> lines = Files.readAllLines(ROOT.resolve(markdownFile), UTF_8);
         Map<String, String> blocks = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -80,26 +80,42 @@ final class Examples {
         return blocks;
     }
 
+    /** The plain block ("```" to "```") that comes first after the Java block of {@code exampleFile}: what it prints. */
+    public static String outputShownAfter(String markdownFile, String exampleFile) throws IOException {
+        List<String> lines = Files.readAllLines(ROOT.resolve(markdownFile), UTF_8);
+        int i = lines.indexOf("<!-- example: " + exampleFile + " -->");
+        assertThat(i).as("%s shows %s", markdownFile, exampleFile).isNotNegative();
+        i += 2;
+        while (i < lines.size() && !lines.get(i).equals("```")) { // the end of the Java block
+            i++;
+        }
+        i++;
+        while (i < lines.size() && !lines.get(i).equals("```") && !lines.get(i).startsWith("<!-- example:")) {
+            i++;
+        }
+        assertThat(i < lines.size() && lines.get(i).equals("```"))
+                .as("%s shows what %s prints in a ``` block after its code", markdownFile, exampleFile).isTrue();
+        int end = i + 1;
+        while (end < lines.size() && !lines.get(end).equals("```")) {
+            end++;
+        }
+        return String.join("\n", lines.subList(i + 1, end)) + "\n";
+    }
+
     /** A source file as the documentation shows it: from its package line on, without the trailing newline. */
-    static String shown(String file) throws IOException {
+    public static String shown(String file) throws IOException {
         String text = Files.readString(ROOT.resolve(file), UTF_8);
         int start = text.indexOf("package ");
         assertThat(start).as("%s has a package line", file).isNotNegative();
         return text.substring(start).stripTrailing();
     }
 
-    /** The class a source file under some src/test/java holds. */
-    static String className(String file) {
-        String path = file.substring(file.indexOf("src/test/java/") + "src/test/java/".length());
-        return path.substring(0, path.length() - ".java".length()).replace('/', '.');
-    }
-
     /** What a finished child JVM printed and its exit status. */
-    record Run(int exit, String out, String err) {
+    public record Run(int exit, String out, String err) {
     }
 
     /** Starts {@code main} of {@code mainClass} in a JVM of its own, on this project's classes. */
-    static Process start(String mainClass, String... args) throws Exception {
+    public static Process start(String mainClass, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = List.of(location(Examples.class), location(Pipeline.class), location(Component.class))
                 .stream().distinct().collect(Collectors.joining(":"));
@@ -109,7 +125,7 @@ final class Examples {
     }
 
     /** Runs {@code main} of {@code mainClass} in a JVM of its own with no input, to its end (at most {@link #WAIT}). */
-    static Run run(String mainClass, String... args) throws Exception {
+    public static Run run(String mainClass, String... args) throws Exception {
         Process p = start(mainClass, args);
         p.getOutputStream().close();
         CompletableFuture<String> out = read(p.getInputStream());
@@ -122,7 +138,7 @@ final class Examples {
                 err.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
     }
 
-    static CompletableFuture<String> read(java.io.InputStream in) {
+    private static CompletableFuture<String> read(java.io.InputStream in) {
         CompletableFuture<String> text = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try (in) {
