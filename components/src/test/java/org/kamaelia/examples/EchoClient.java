@@ -27,6 +27,7 @@ import org.kamaelia.util.DataSource;
 
 public class EchoClient {
     public static void main(String[] args) {
+        // @start region="echo"
         var server = SimpleServer.builder(EchoProtocol::new).build();   // 127.0.0.1, a free port, bound now
         server.activate();
 
@@ -41,6 +42,7 @@ public class EchoClient {
 
         server.close();                                // stop listening, close every connection
         server.join(Duration.ofSeconds(5));
+        // @end
         System.exit(replies.items().equals(List.of("hello", "world")) ? 0 : 1);
     }
 }

@@ -44,6 +44,7 @@ public final class Examples {
     public static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     public static final Duration WAIT = Duration.ofSeconds(30);
 
+    private static final Pattern SNIPPET_MARKUP = Pattern.compile("(?m)^[ \\t]*// @(start|end)\\b.*\\n");
     private static final Pattern MARKER = Pattern.compile("^<!-- example: (\\S+) -->$");
 
     private Examples() {
@@ -102,12 +103,16 @@ public final class Examples {
         return String.join("\n", lines.subList(i + 1, end)) + "\n";
     }
 
-    /** A source file as the documentation shows it: from its package line on, without the trailing newline. */
+    /**
+     * A source file as the documentation shows it: from its package line on, without the trailing newline and without
+     * the lines that mark a region for the Javadoc's {@code {@snippet}} ({@code // @start region="..."},
+     * {@code // @end}).
+     */
     public static String shown(String file) throws IOException {
         String text = Files.readString(ROOT.resolve(file), UTF_8);
         int start = text.indexOf("package ");
         assertThat(start).as("%s has a package line", file).isNotNegative();
-        return text.substring(start).stripTrailing();
+        return SNIPPET_MARKUP.matcher(text.substring(start)).replaceAll("").stripTrailing();
     }
 
     /** What a finished child JVM printed and its exit status. */

@@ -20,6 +20,7 @@ import org.kamaelia.axon.ipc.ProducerFinished;
 import org.kamaelia.axon.ipc.ShutdownMicroprocess;
 import org.kamaelia.chassis.SimpleServer;
 
+// @start region="server"
 public class ShoutServer {
     /** One per connection: the client's bytes arrive on "inbox", what it sends on "outbox" goes back. */
     static class Shout extends Component {
@@ -55,3 +56,4 @@ public class ShoutServer {
         server.join();                                              // until Ctrl-C
     }
 }
+// @end

@@ -22,10 +22,12 @@ import org.kamaelia.util.PureTransformer;
 
 public class Step3Pipeline {
     public static void main(String[] args) {
+        // @start region="pipeline"
         new Pipeline(                                   // each "outbox" to the next "inbox",
                 DataSource.of("one", "two", "three"),   // each "signal" to the next "control"
                 new PureTransformer<String, String>(s -> s.toUpperCase() + "\n"),
                 new ConsoleEchoer())                    // writes what it gets to standard output
                 .run();                                 // returns when every stage has finished
+        // @end
     }
 }
