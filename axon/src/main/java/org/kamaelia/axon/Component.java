@@ -47,25 +47,13 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  * Unix process's stdin, signals, stdout and stderr. Declare more boxes in the constructor with
  * {@link #declareInbox(String, String)} and {@link #declareOutbox(String, String)}, each with a
  * one-line description that {@link #describe()} reports.
- * <pre>{@code
- * class Doubler extends Component {
- *     protected void main() {
- *         for (;;) {
- *             while (dataReady("inbox")) {
- *                 send(2 * (Integer) recv("inbox"), "outbox");
- *             }
- *             if (dataReady("control")) {
- *                 Object msg = recv("control");
- *                 if (msg instanceof ProducerFinished || msg instanceof ShutdownMicroprocess) {
- *                     send(msg, "signal");
- *                     return;
- *                 }
- *             }
- *             pause();
- *         }
- *     }
- * }
- * }</pre>
+ *
+ * <p>A transformer: it doubles each number that reaches "inbox" and, on a {@link ProducerFinished} or
+ * {@link ShutdownMicroprocess} on "control", passes that on out of "signal" and finishes. It looks at
+ * "control" before draining "inbox": a send returns once the message is in the receiver's inbox, so
+ * when the end of the stream is there, everything sent before it is in "inbox" too.
+ * {@snippet class=org.kamaelia.axon.examples.Doubler region=doubler}
+ * (The example is src/test/java/org/kamaelia/axon/examples/Doubler.java, compiled and run by the tests.)
  *
  * <h2>Wiring</h2>
  * {@link #link(Component, String, Component, String)} joins an outbox to an inbox. A parent passes

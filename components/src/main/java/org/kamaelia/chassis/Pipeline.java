@@ -28,6 +28,8 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  * <pre>{@code
  * new Pipeline(new ConsoleReader(), new ThreadedTCPClient("localhost", 1601), new ConsoleEchoer()).run();
  * }</pre>
+ * A complete program (step 3 of docs/tutorial.md; compiled and run by the tests):
+ * {@snippet class=org.kamaelia.examples.tutorial.Step3Pipeline region=pipeline}
  *
  * <h2>Boxes</h2>
  * <pre>

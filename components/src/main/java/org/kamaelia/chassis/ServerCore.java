@@ -56,17 +56,10 @@ import org.kamaelia.ipc.SocketShutdown;
  *
  * <h2>Example</h2>
  * An echo server on a free loopback port, a client talking to it in the same process (what the CLI's
- * embedded demo does), then shutdown:
- * <pre>{@code
- * SimpleServer server = SimpleServer.builder(EchoProtocol::new).build(); // binds 127.0.0.1, any free port
- * server.activate();
- * int port = server.port();                          // readable at once: no sleeping, no polling
- * new Pipeline(new ConsoleReader(System.in),
- *              new ThreadedTCPClient("127.0.0.1", port),
- *              new ConsoleEchoer(System.out)).run();
- * server.close();                                    // = deliver a ServerShutdown to its "control"
- * server.join(Duration.ofSeconds(5));                // the listener and every connection are closed
- * }</pre>
+ * embedded demo does), then shutdown; {@code port()} is readable at once (the port is bound when the
+ * server is built: no sleeping, no polling), and {@code close()} delivers a ServerShutdown to its
+ * "control" (the README's client example; compiled and run by the tests):
+ * {@snippet class=org.kamaelia.examples.EchoClient region=echo}
  * With a factory that looks at the client:
  * <pre>{@code
  * ServerCore server = ServerCore.builder(c -> new GreetingProtocol(c.peer()))

@@ -36,6 +36,9 @@ import org.kamaelia.axon.Component;
  * demo.close();
  * demo.join(Duration.ofSeconds(5));
  * }</pre>
+ * A server with a protocol component of its own, which answers in capitals (the README's server
+ * example; compiled and run by the tests):
+ * {@snippet class=org.kamaelia.examples.ShoutServer region=server}
  *
  * <h2>Boxes, how it works, termination</h2>
  * As {@link ServerCore}: "control" takes a ShutdownMicroprocess (or ServerShutdown) to stop listening

@@ -60,6 +60,9 @@ import org.kamaelia.ipc.SocketShutdown;
  *         .initialMessage("GET / HTTP/1.0\r\nHost: example.org\r\n\r\n")
  *         .build();
  * }</pre>
+ * A complete program: two lines sent to an echo server started in the same process, and the lines
+ * that come back (the README's client example; compiled and run by the tests):
+ * {@snippet class=org.kamaelia.examples.EchoClient region=echo}
  *
  * <h2>Boxes</h2>
  * <ul>
