@@ -34,7 +34,8 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  * <li>inbox "inbox": not used</li>
  * <li>inbox "control": ProducerFinished or ShutdownMicroprocess stops it (not the backplane); other
  *     messages are ignored</li>
- * <li>inbox "_fromBackplane": internal, the published messages (unbounded unless a capacity is given)</li>
+ * <li>inbox "_fromBackplane": internal, the published messages (the default inbox bound unless a
+ *     capacity is given)</li>
  * <li>inbox "_backplaneClosed": internal, the backplane's stop message when it stops</li>
  * <li>inbox "_found": internal, told when the backplane is registered</li>
  * <li>outbox "outbox": the published messages, in publishing order</li>
@@ -45,10 +46,12 @@ import org.kamaelia.axon.ipc.ShutdownMicroprocess;
  * It looks the backplane up by name in the service registry of its own scheduler, waiting for it to
  * be registered up to a time limit (10 seconds by default), and subscribes: from then on the
  * backplane sends every published message into its internal inbox, and it passes each on out of
- * "outbox" with a blocking send. Its internal inbox is unbounded by default, so a slow consumer
- * behind one subscriber never slows the backplane or the other subscribers (messages queue up here);
- * given a capacity, it is bounded, and a slow consumer then slows the backplane and, through it, every
- * subscriber: backpressure instead of memory. If no backplane appears in time it ends as a failure
+ * "outbox" with a blocking send. Its internal inbox has the default bound
+ * ({@link Component#DEFAULT_INBOX_SIZE} messages), so a slow consumer behind one subscriber does not
+ * slow the backplane or the other subscribers until that many messages wait here; then it slows the
+ * backplane and, through it, every subscriber: backpressure instead of memory, so a stalled subscriber
+ * cannot exhaust the heap. A capacity given to the constructor bounds it exactly
+ * ({@link Component#UNBOUNDED} removes the bound: isolation at the price of memory). If no backplane appears in time it ends as a failure
  * with an IllegalStateException naming the backplane, the scheduler and the backplanes that do exist.
  *
  * <h2>Termination</h2>
@@ -66,13 +69,16 @@ public final class SubscribeTo extends BackplaneClient {
     static final String BACKPLANE_CLOSED = "_backplaneClosed";
 
     /**
-     * Subscribes to the backplane of that name, waiting up to 10 seconds for it to appear.
+     * Subscribes to the backplane of that name, waiting up to 10 seconds for it to appear, holding at
+     * most about {@link Component#DEFAULT_INBOX_SIZE} messages not yet sent on (the default bound).
      *
      * @throws NullPointerException when backplaneName is null
      * @throws IllegalArgumentException when backplaneName is empty
      */
     public SubscribeTo(String backplaneName) {
-        this(backplaneName, DEFAULT_WAIT, Component.UNBOUNDED);
+        super(backplaneName, DEFAULT_WAIT);
+        declareInbox(FROM_BACKPLANE, "internal: the messages published to the backplane");
+        declareInbox(BACKPLANE_CLOSED, "internal: the backplane's stop message when it stops");
     }
 
     /**

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.kamaelia.axon.Component;
 import org.kamaelia.axon.CoordinatingAssistantTracker;
 import org.kamaelia.axon.Handle;
 import org.kamaelia.axon.Scheduler;
@@ -371,6 +372,14 @@ class BackplaneTest {
             assertThat(b.isFinished()).isFalse();
         }
         stopAndAwait(b);
+    }
+
+    @Test
+    void aSubscriberHoldsAtMostTheDefaultBoundUnlessGivenACapacityOrUnbounded() {
+        assertThat(new SubscribeTo("A").hasDefaultInboxSize(SubscribeTo.FROM_BACKPLANE)).isTrue();
+        assertThat(new SubscribeTo("B", Duration.ZERO, 5).inboxSize(SubscribeTo.FROM_BACKPLANE)).isEqualTo(5);
+        assertThat(new SubscribeTo("C", Duration.ZERO, Component.UNBOUNDED).inboxSize(SubscribeTo.FROM_BACKPLANE))
+                .isEqualTo(Component.UNBOUNDED);
     }
 
     @Test
