@@ -397,6 +397,15 @@ class TCPServerTest {
         }
     }
 
+    /** A slow handler linked to the server's "protocolHandlerSignal"; both activated. */
+    private Allowance slowHandlerOf(TCPServer server) {
+        Allowance handler = new Allowance();
+        handler.link(server, "protocolHandlerSignal", handler, "inbox");
+        handler.activate(scheduler);
+        server.activate(scheduler);
+        return handler;
+    }
+
     private static Object take(Allowance a) throws InterruptedException {
         Object m = a.taken.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(m).as("a message taken within " + WAIT).isNotNull();
@@ -406,10 +415,7 @@ class TCPServerTest {
     @Test
     void theAcceptorWaitsForASlowConnectionHandlerInsteadOfFailing() throws Exception {
         TCPServer server = TCPServer.builder().build();
-        Allowance handler = new Allowance();
-        handler.link(server, "protocolHandlerSignal", handler, "inbox");
-        handler.activate(scheduler);
-        server.activate(scheduler);
+        Allowance handler = slowHandlerOf(server);
 
         for (int i = 0; i < 3; i++) {
             client(server.port());
@@ -432,10 +438,7 @@ class TCPServerTest {
     @Test
     void connectionEndsWaitForASlowConnectionHandlerInsteadOfFailingTheServer() throws Exception {
         TCPServer server = TCPServer.builder().build();
-        Allowance handler = new Allowance();
-        handler.link(server, "protocolHandlerSignal", handler, "inbox");
-        handler.activate(scheduler);
-        server.activate(scheduler);
+        Allowance handler = slowHandlerOf(server);
         client(server.port());
         handler.allow(1);
         NewCSA first = (NewCSA) take(handler);
@@ -460,11 +463,8 @@ class TCPServerTest {
     @Test
     void shutdownEndsAnAcceptorWaitingForASlowConnectionHandler() throws Exception {
         TCPServer server = TCPServer.builder().build();
-        Allowance handler = new Allowance();
-        handler.link(server, "protocolHandlerSignal", handler, "inbox");
         Handle h = new Handle(server, "signal");
-        handler.activate(scheduler);
-        server.activate(scheduler);
+        Allowance handler = slowHandlerOf(server);
         client(server.port());
         Socket waiting = client(server.port());
         await("the second connection is accepted and waits for room", () -> server.acceptedCount() == 2);
